@@ -1,0 +1,90 @@
+"""Every setting Alloy reads, from `ALLOY_*` environment variables, with embedded defaults."""
+
+import contextlib
+import os
+import secrets
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "alloy"
+SECRET_FILE_NAME = "signing.secret"  # noqa: S105 - a file name, not a secret
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class InsecureConfigurationError(RuntimeError):
+    """The settings are not safe to run in production."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ALLOY_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str | None = Field(
+        default=None, description="postgres://... in production; a SQLite file in data_dir if unset"
+    )
+    database_pool_min_size: int = Field(default=1, ge=0)
+    database_pool_max_size: int = Field(default=10, ge=1)
+    redis_url: str | None = Field(default=None, description="redis://...; in-process if unset")
+    redis_timeout_seconds: float = Field(default=1.0, gt=0)
+    secret_key: SecretStr | None = Field(
+        default=None, description="signing secret; required in production"
+    )
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    log_level: str = "INFO"
+    log_json: bool = True
+    migrations_dir: Path = PROJECT_ROOT / "migrations"
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> "Settings":
+        if self.environment is Environment.PRODUCTION:
+            if self.secret_key is None or len(self.secret_key.get_secret_value()) < 32:
+                raise InsecureConfigurationError(
+                    "ALLOY_SECRET_KEY must be set to at least 32 characters in production"
+                )
+            if self.database_url is None:
+                raise InsecureConfigurationError("ALLOY_DATABASE_URL must be set in production")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite://{self.data_dir / 'alloy.sqlite3'}"
+
+    @property
+    def uses_embedded_database(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @cached_property
+    def signing_secret(self) -> bytes:
+        """The configured secret, or in development one generated once and kept in data_dir."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        return _development_secret(self.data_dir).encode()
+
+
+def _development_secret(data_dir: Path) -> str:
+    secret_path = data_dir / SECRET_FILE_NAME
+    if not secret_path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        draft_path = data_dir / f".{SECRET_FILE_NAME}.{os.getpid()}"
+        draft_path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        draft_path.chmod(0o600)
+        with contextlib.suppress(FileExistsError):  # another worker published first: use theirs
+            os.link(draft_path, secret_path)
+        draft_path.unlink()
+    return secret_path.read_text(encoding="utf-8").strip()
