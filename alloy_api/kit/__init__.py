@@ -1,0 +1,1 @@
+"""The API contract, written once: envelope, errors, ids, time, headers and logging."""

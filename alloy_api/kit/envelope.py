@@ -1,0 +1,84 @@
+"""The `{data, meta, errors}` envelope every response body uses, as OpenAPI models and as bytes."""
+
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any, Generic, TypeVar
+
+import orjson
+from pydantic import BaseModel, Field
+from quart import Response, g
+
+from alloy_api.kit.errors import ErrorDetail
+from alloy_api.kit.time import UtcDateTime, format_utc, utc_now
+
+DataT = TypeVar("DataT")
+JSON_MIMETYPE = "application/json"
+
+
+class Meta(BaseModel):
+    request_id: str
+    timestamp: UtcDateTime
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ErrorItem(BaseModel):
+    code: str = Field(examples=["NF_ROUTE"])
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Envelope(BaseModel, Generic[DataT]):
+    data: DataT | None
+    meta: Meta
+    errors: list[ErrorItem] = Field(default_factory=list)
+
+
+ErrorEnvelope = Envelope[None]
+
+
+def add_warning(warning: str) -> None:
+    """Attach a deprecation or degradation notice to this request's `meta.warnings`."""
+    g.setdefault("warnings", []).append(warning)
+
+
+def _jsonable(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        return [_jsonable(item) for item in data]
+    return data
+
+
+def envelope_bytes(data: Any, errors: Sequence[ErrorDetail] = ()) -> bytes:
+    meta = {
+        "request_id": g.get("request_id", ""),
+        "timestamp": format_utc(utc_now()),
+        "warnings": g.get("warnings", []),
+    }
+    body = {
+        "data": None if errors else _jsonable(data),
+        "meta": meta,
+        "errors": [error.as_dict() for error in errors],
+    }
+    return orjson.dumps(body)
+
+
+def respond(
+    data: Any,
+    status: int = HTTPStatus.OK,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A success response: `data` wrapped in the envelope."""
+    return Response(envelope_bytes(data), status, headers, mimetype=JSON_MIMETYPE)
+
+
+def respond_errors(
+    errors: Sequence[ErrorDetail],
+    status: int,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    return Response(envelope_bytes(None, errors), status, headers, mimetype=JSON_MIMETYPE)
+
+
+def no_content() -> Response:
+    return Response(b"", HTTPStatus.NO_CONTENT)

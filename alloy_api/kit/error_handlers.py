@@ -1,0 +1,169 @@
+"""One place that turns every failure into the error envelope."""
+
+import re
+from http import HTTPStatus
+from typing import Any
+
+import asyncpg
+from loguru import logger
+from pydantic import ValidationError as PydanticValidationError
+from quart import Quart, Request, Response, request
+from quart_schema import RequestSchemaValidationError
+from tortoise.exceptions import DBConnectionError
+from werkzeug.exceptions import (
+    HTTPException,
+    MethodNotAllowed,
+    NotFound,
+    RequestEntityTooLarge,
+    UnsupportedMediaType,
+)
+
+from alloy_api.kit.envelope import respond_errors
+from alloy_api.kit.errors import (
+    DomainError,
+    ErrorCode,
+    ErrorDetail,
+    FieldValidationError,
+    ValidationError,
+    field_code,
+)
+from alloy_api.kit.logging import is_secret_name
+
+DATABASE_CONNECTION_ERRORS: tuple[type[Exception], ...] = (
+    DBConnectionError,
+    ConnectionRefusedError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+)
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+JSON_MIMETYPE = re.compile(r"application/(?:[a-z0-9.+-]+\+)?json")
+MAX_ECHOED_INPUT_LENGTH = 100
+CONSTRAINT_NAMES = {
+    "ge": "min",
+    "gt": "min_exclusive",
+    "le": "max",
+    "lt": "max_exclusive",
+    "min_length": "min_length",
+    "max_length": "max_length",
+    "pattern": "pattern",
+    "multiple_of": "multiple_of",
+}
+EXPECTED_VALUE = re.compile(r"'([^']*)'")
+
+
+class AlloyRequest(Request):
+    def on_json_loading_failed(self, error: Exception) -> Any:
+        raise ValidationError(
+            "The request body is not valid JSON", code=ErrorCode.VAL_MALFORMED_JSON
+        ) from error
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in location)
+
+
+def _echoable(field: str, value: Any) -> bool:
+    if is_secret_name(field):
+        return False
+    if isinstance(value, str):
+        return len(value) <= MAX_ECHOED_INPUT_LENGTH
+    return isinstance(value, int | float | bool) or value is None
+
+
+def _constraint(error: dict[str, Any], field: str) -> dict[str, Any]:
+    context = error.get("ctx") or {}
+    constraint: dict[str, Any] = {"field": field, "reason": error["type"]}
+    for key, public_name in CONSTRAINT_NAMES.items():
+        if key in context:
+            constraint[public_name] = context[key]
+    if "expected" in context:
+        constraint["allowed"] = EXPECTED_VALUE.findall(str(context["expected"])) or [
+            str(context["expected"])
+        ]
+    if error["type"] != "missing" and _echoable(field, error.get("input")):
+        constraint["actual"] = error.get("input")
+    return constraint
+
+
+def field_errors_from_pydantic(error: PydanticValidationError) -> list[ErrorDetail]:
+    field_errors = []
+    for item in error.errors(include_url=False):
+        field = _field_path(item["loc"])
+        code = field_code(field) if field else ErrorCode.VAL_BODY.code
+        message = f"{field}: {item['msg']}" if field else item["msg"]
+        field_errors.append(ErrorDetail(code, message, _constraint(item, field)))
+    return field_errors
+
+
+def _domain_error(error: DomainError) -> Response:
+    return respond_errors(error.items(), error.status, error.headers)
+
+
+def _request_validation_error(error: RequestSchemaValidationError) -> Response:
+    cause = error.validation_error
+    if isinstance(cause, PydanticValidationError):
+        return _domain_error(FieldValidationError(field_errors_from_pydantic(cause)))
+    return _domain_error(ValidationError(str(cause) or "Invalid request"))
+
+
+def _http_error(error: HTTPException) -> Response:
+    if isinstance(error, NotFound):
+        return _domain_error(
+            DomainError(f"No route matches {request.path}", code=ErrorCode.NF_ROUTE)
+        )
+    if isinstance(error, MethodNotAllowed):
+        allowed = ", ".join(sorted(error.valid_methods or []))
+        return _domain_error(
+            DomainError(
+                f"{request.method} is not allowed on {request.path}",
+                code=ErrorCode.VAL_METHOD_NOT_ALLOWED,
+                details={"allowed": sorted(error.valid_methods or [])},
+                headers={"Allow": allowed},
+            )
+        )
+    if isinstance(error, RequestEntityTooLarge):
+        return _domain_error(
+            DomainError("The request body is too large", code=ErrorCode.VAL_BODY_TOO_LARGE)
+        )
+    if isinstance(error, UnsupportedMediaType):
+        return _domain_error(
+            DomainError(
+                "Request bodies must be application/json",
+                code=ErrorCode.VAL_UNSUPPORTED_MEDIA_TYPE,
+                details={"allowed": ["application/json"], "actual": request.mimetype or None},
+            )
+        )
+    if error.code is not None and error.code >= HTTPStatus.INTERNAL_SERVER_ERROR:
+        return _unhandled_error(error)
+    return _domain_error(ValidationError(error.description or "Invalid request"))
+
+
+def _database_unavailable(error: Exception) -> Response:
+    logger.opt(exception=error).error("database unavailable")
+    return _domain_error(
+        DomainError("The database is unavailable", code=ErrorCode.SYS_DATABASE_UNAVAILABLE)
+    )
+
+
+def _unhandled_error(error: Exception) -> Response:
+    logger.opt(exception=error).error("unhandled error")
+    return _domain_error(DomainError("An internal error occurred", code=ErrorCode.SYS_INTERNAL))
+
+
+async def _refuse_non_json_bodies() -> None:
+    if request.routing_exception is not None or request.method not in BODY_METHODS:
+        return
+    sends_a_body = "Content-Type" in request.headers or bool(request.content_length)
+    if sends_a_body and not JSON_MIMETYPE.fullmatch(request.mimetype or ""):
+        raise UnsupportedMediaType()
+
+
+def install_error_handlers(app: Quart) -> None:
+    app.request_class = AlloyRequest
+    app.before_request(_refuse_non_json_bodies)
+    app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(RequestSchemaValidationError, _request_validation_error)
+    app.register_error_handler(HTTPException, _http_error)
+    for connection_error in DATABASE_CONNECTION_ERRORS:
+        app.register_error_handler(connection_error, _database_unavailable)
+    app.register_error_handler(Exception, _unhandled_error)

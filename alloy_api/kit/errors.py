@@ -1,0 +1,144 @@
+"""The error codes Alloy can emit and the domain errors that carry them.
+
+Every code lives in `ErrorCode` with its HTTP status and meaning; `docs/ERROR_CODES.md` lists the
+same set (a test keeps them equal). Field validation codes are the one dynamic family:
+`VAL_{FIELD}`, built by `field_code`.
+"""
+
+import re
+from enum import Enum
+from http import HTTPStatus
+from typing import Any
+
+
+class ErrorCode(Enum):
+    VAL_MALFORMED_JSON = (HTTPStatus.BAD_REQUEST, "The body is not valid JSON")
+    VAL_BODY = (HTTPStatus.BAD_REQUEST, "The body as a whole has the wrong shape (not an object)")
+    VAL_REQUEST = (HTTPStatus.BAD_REQUEST, "The request is malformed in a way no field explains")
+    VAL_METHOD_NOT_ALLOWED = (
+        HTTPStatus.METHOD_NOT_ALLOWED,
+        "The route exists, not for this method",
+    )
+    VAL_BODY_TOO_LARGE = (HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The body exceeds the size limit")
+    VAL_UNSUPPORTED_MEDIA_TYPE = (
+        HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+        "The body is not application/json",
+    )
+    NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
+    SYS_INTERNAL = (HTTPStatus.INTERNAL_SERVER_ERROR, "An unexpected error; details are logged")
+    SYS_DATABASE_UNAVAILABLE = (HTTPStatus.SERVICE_UNAVAILABLE, "The database does not answer")
+
+    def __init__(self, status: HTTPStatus, meaning: str) -> None:
+        self.status = status
+        self.meaning = meaning
+
+    @property
+    def code(self) -> str:
+        return self.name
+
+
+FIELD_CODE_PREFIX = "VAL_"
+FIELD_CODE_STATUS = HTTPStatus.BAD_REQUEST
+_NON_CODE_CHARACTERS = re.compile(r"[^A-Z0-9]+")
+
+
+def field_code(field_path: str) -> str:
+    """`VAL_{FIELD}` for a field path: `goals.0.weight` gives `VAL_GOALS_WEIGHT`."""
+    named_parts = [part for part in field_path.split(".") if part and not part.isdigit()]
+    field_name = _NON_CODE_CHARACTERS.sub("_", "_".join(named_parts).upper()).strip("_")
+    return f"{FIELD_CODE_PREFIX}{field_name or 'BODY'}"
+
+
+class ErrorDetail:
+    """One item of the `errors` list."""
+
+    __slots__ = ("code", "details", "message")
+
+    def __init__(self, code: str, message: str, details: dict[str, Any] | None = None) -> None:
+        self.code = code
+        self.message = message
+        self.details = details or {}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "details": self.details}
+
+
+class DomainError(Exception):
+    """An error the API reports to the client as an error envelope."""
+
+    default_code: ErrorCode | None = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        chosen_code = code or self.default_code
+        if chosen_code is None:
+            raise TypeError(f"{type(self).__name__} needs an error code")
+        self.error_code = chosen_code
+        self.message = message
+        self.details = details or {}
+        self.headers = headers or {}
+
+    @property
+    def status(self) -> int:
+        return self.error_code.status
+
+    def items(self) -> list[ErrorDetail]:
+        return [ErrorDetail(self.error_code.code, self.message, self.details)]
+
+
+class NotFoundError(DomainError):
+    default_code = ErrorCode.NF_ROUTE
+
+
+class ValidationError(DomainError):
+    default_code = ErrorCode.VAL_REQUEST
+
+
+class FieldValidationError(ValidationError):
+    """One or more invalid fields, each reported as its own `VAL_{FIELD}` item."""
+
+    def __init__(self, field_errors: list[ErrorDetail]) -> None:
+        super().__init__(field_errors[0].message if field_errors else "Invalid request")
+        self.field_errors = field_errors
+
+    @classmethod
+    def single(cls, field: str, message: str, **constraint: Any) -> "FieldValidationError":
+        return cls([ErrorDetail(field_code(field), message, {"field": field, **constraint})])
+
+    @property
+    def status(self) -> int:
+        return FIELD_CODE_STATUS
+
+    def items(self) -> list[ErrorDetail]:
+        return self.field_errors
+
+
+class BusinessRuleError(DomainError):
+    pass
+
+
+class ConflictError(DomainError):
+    pass
+
+
+class AuthenticationError(DomainError):
+    pass
+
+
+class AuthorizationError(DomainError):
+    pass
+
+
+class RateLimitedError(DomainError):
+    pass
+
+
+class SystemFailureError(DomainError):
+    default_code = ErrorCode.SYS_INTERNAL
