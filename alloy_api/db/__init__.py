@@ -1,0 +1,1 @@
+"""Database wiring: Tortoise configuration, lifecycle and migrations."""

@@ -1,0 +1,36 @@
+"""The Tortoise ORM configuration, built from settings; aerich reads `TORTOISE_ORM`."""
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from alloy_api.settings import Settings
+
+MODELS_APP = "models"
+MODEL_MODULES: list[str] = ["aerich.models"]
+POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
+
+
+def _database_url(settings: Settings) -> str:
+    url = settings.resolved_database_url
+    if urlsplit(url).scheme not in POSTGRES_SCHEMES:
+        return url
+    pool = urlencode(
+        {"minsize": settings.database_pool_min_size, "maxsize": settings.database_pool_max_size}
+    )
+    return f"{url}{'&' if '?' in url else '?'}{pool}"
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    return {
+        "connections": {"default": _database_url(settings)},
+        "apps": {MODELS_APP: {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def __getattr__(name: str) -> Any:
+    """`TORTOISE_ORM` for the aerich command line, from the environment at the time it is read."""
+    if name == "TORTOISE_ORM":
+        return tortoise_config(Settings())
+    raise AttributeError(name)
