@@ -1,0 +1,65 @@
+"""`create_app(settings)`: the Quart application with the contract kit wired in."""
+
+from quart import Quart
+from quart_schema import Info, QuartSchema
+
+from alloy_api import __version__
+from alloy_api.db.lifecycle import close_database, open_database
+from alloy_api.health.routes import blueprint as health_blueprint
+from alloy_api.kit.cache import build_cache, close_cache
+from alloy_api.kit.error_handlers import install_error_handlers
+from alloy_api.kit.logging import configure_logging, install_access_log
+from alloy_api.kit.request_id import install_request_id
+from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
+from alloy_api.settings import Settings
+from alloy_api.state import AppState, app_state, attach_state
+
+BLUEPRINTS = (health_blueprint,)
+BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
+
+
+def _install_openapi(app: Quart) -> None:
+    app.config["QUART_SCHEMA_SWAGGER_JS_URL"] = (
+        f"{SWAGGER_UI_ORIGIN}/ajax/libs/swagger-ui/5.4.2/swagger-ui-bundle.js"
+    )
+    app.config["QUART_SCHEMA_SWAGGER_CSS_URL"] = (
+        f"{SWAGGER_UI_ORIGIN}/ajax/libs/swagger-ui/5.4.2/swagger-ui.min.css"
+    )
+    QuartSchema(
+        app,
+        info=Info(title="Alloy API", version=__version__),
+        openapi_path="/openapi.json",
+        swagger_ui_path="/docs",
+        redoc_ui_path=None,
+        scalar_ui_path=None,
+        security_schemes=BEARER_SECURITY_SCHEME,
+    )
+
+
+def _install_lifecycle(app: Quart) -> None:
+    @app.before_serving
+    async def connect() -> None:
+        await open_database(app_state().settings)
+
+    @app.after_serving
+    async def disconnect() -> None:
+        await close_database()
+        await close_cache(app_state().cache)
+
+
+def create_app(settings: Settings | None = None) -> Quart:
+    settings = settings or Settings()
+    configure_logging(settings.log_level, settings.log_json)
+    app = Quart("alloy_api")
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    attach_state(app, AppState(settings=settings, cache=build_cache(settings)))
+    install_request_id(app)
+    install_access_log(app)
+    install_error_handlers(app)
+    install_security_headers(app)
+    _install_openapi(app)
+    _install_lifecycle(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,24 @@
+"""What a serving process holds: its settings and its connections to shared services."""
+
+from dataclasses import dataclass
+
+from aiocache.base import BaseCache
+from quart import Quart, current_app
+
+from alloy_api.settings import Settings
+
+STATE_KEY = "alloy"
+
+
+@dataclass(slots=True)
+class AppState:
+    settings: Settings
+    cache: BaseCache
+
+
+def attach_state(app: Quart, state: AppState) -> None:
+    app.extensions[STATE_KEY] = state
+
+
+def app_state() -> AppState:
+    return current_app.extensions[STATE_KEY]
