@@ -1,0 +1,1 @@
+"""`alloy`: the operator's command line."""

@@ -1,0 +1,19 @@
+"""The `alloy` command: serve, migrate, export and check the API."""
+
+import typer
+
+from alloy_cli import contracts, db, openapi
+from alloy_cli.serve import serve
+
+app = typer.Typer(
+    help="Alloy operations: serve the API, run migrations, export and check its contract.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.command()(serve)
+app.add_typer(db.app, name="db")
+app.add_typer(openapi.app, name="openapi")
+app.add_typer(contracts.app, name="contracts")
+
+if __name__ == "__main__":
+    app()
