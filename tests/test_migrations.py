@@ -1,0 +1,101 @@
+"""`alloy db` on empty databases of both backends, and models that match their migrations."""
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import asyncpg
+
+from alloy_api.db import migrations
+from alloy_api.settings import Settings
+from tests.conftest import TEST_DATABASE_URL, _postgres_admin_url
+
+FRESH_POSTGRES_DATABASE = "alloy_test_fresh"
+
+
+def alloy(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "alloy_cli.main", *arguments],
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+async def _recreate(database_name: str) -> str:
+    assert TEST_DATABASE_URL
+    admin_url, _ = _postgres_admin_url(TEST_DATABASE_URL)
+    connection = await asyncpg.connect(admin_url)
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{database_name}"')
+    finally:
+        await connection.close()
+    return admin_url.replace("postgresql://", "postgres://").rsplit("/", 1)[0] + f"/{database_name}"
+
+
+def empty_database_urls(tmp_path: Path) -> list[str]:
+    urls = [f"sqlite://{tmp_path / 'empty.sqlite3'}"]
+    if TEST_DATABASE_URL:
+        urls.append(asyncio.run(_recreate(FRESH_POSTGRES_DATABASE)))
+    return urls
+
+
+def test_upgrade_applies_every_migration_to_an_empty_database(tmp_path) -> None:
+    for database_url in empty_database_urls(tmp_path):
+        environment = {"ALLOY_DATA_DIR": str(tmp_path), "ALLOY_DATABASE_URL": database_url}
+        first = alloy("db", "upgrade", environment=environment)
+        assert first.returncode == 0, first.stderr
+        assert "applied" in first.stdout
+        second = alloy("db", "upgrade", environment=environment)
+        assert "nothing to apply" in second.stdout
+        history = alloy("db", "history", environment=environment)
+        assert history.returncode == 0
+        for name in migrations.migration_files(Settings(data_dir=tmp_path)):
+            assert name.removesuffix(".py") in history.stdout
+
+
+def test_upgrade_reports_an_unreachable_database_in_one_line(tmp_path) -> None:
+    completed = alloy(
+        "db",
+        "upgrade",
+        environment={
+            "ALLOY_DATA_DIR": str(tmp_path),
+            "ALLOY_DATABASE_URL": "postgres://a@127.0.0.1:1/x",
+        },
+    )
+    assert completed.returncode == 1
+    assert len(completed.stderr.strip().splitlines()) == 1
+    assert completed.stderr.startswith("error: upgrade failed")
+
+
+def test_every_version_file_has_sql_for_both_backends(tmp_path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    for name in migrations.migration_files(settings):
+        namespace: dict = {}
+        source = (migrations.migration_location(settings) / name).read_text(encoding="utf-8")
+        exec(compile(source, name, "exec"), namespace)  # noqa: S102 - our own migration file
+        assert set(namespace["UPGRADE"]) == {"postgres", "sqlite"}, name
+        assert set(namespace["DOWNGRADE"]) == {"postgres", "sqlite"}, name
+
+
+def test_models_match_the_last_migration(tmp_path) -> None:
+    scratch_migrations = tmp_path / "migrations"
+    shutil.copytree(Settings().migrations_dir, scratch_migrations)
+    completed = alloy(
+        "db",
+        "migrate",
+        "--name",
+        "probe",
+        environment={
+            "ALLOY_DATA_DIR": str(tmp_path),
+            "ALLOY_MIGRATIONS_DIR": str(scratch_migrations),
+        },
+    )
+    assert completed.returncode == 1
+    assert "no model changes" in completed.stderr
