@@ -13,7 +13,7 @@ from alloy_api.db import migrations
 from alloy_api.settings import Settings
 from tests.conftest import TEST_DATABASE_URL, _postgres_admin_url
 
-FRESH_POSTGRES_DATABASE = "alloy_test_fresh"
+FRESH_POSTGRES_SUFFIX = "_fresh"
 
 
 def alloy(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -42,7 +42,8 @@ async def _recreate(database_name: str) -> str:
 def empty_database_urls(tmp_path: Path) -> list[str]:
     urls = [f"sqlite://{tmp_path / 'empty.sqlite3'}"]
     if TEST_DATABASE_URL:
-        urls.append(asyncio.run(_recreate(FRESH_POSTGRES_DATABASE)))
+        _, test_database_name = _postgres_admin_url(TEST_DATABASE_URL)
+        urls.append(asyncio.run(_recreate(test_database_name + FRESH_POSTGRES_SUFFIX)))
     return urls
 
 
