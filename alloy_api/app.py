@@ -4,6 +4,7 @@ from quart import Quart
 from quart_schema import Info, QuartSchema
 
 from alloy_api import __version__
+from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.kit.cache import build_cache, close_cache
@@ -11,10 +12,12 @@ from alloy_api.kit.error_handlers import install_error_handlers
 from alloy_api.kit.logging import configure_logging, install_access_log
 from alloy_api.kit.request_id import install_request_id
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
+from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
 
-BLUEPRINTS = (health_blueprint,)
+BLUEPRINTS = (health_blueprint, movements_blueprint, circuits_blueprint, scoring_blueprint)
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 
 

@@ -99,9 +99,7 @@ def transactional(
     isolation: Isolation | None = None,
     *,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
-) -> Callable[
-    [Callable[ParamsT, Awaitable[ResultT]]], Callable[ParamsT, Awaitable[ResultT]]
-]:
+) -> Callable[[Callable[ParamsT, Awaitable[ResultT]]], Callable[ParamsT, Awaitable[ResultT]]]:
     """Decorate an async service method so that it runs in one transaction."""
 
     def decorator(

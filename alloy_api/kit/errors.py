@@ -24,7 +24,26 @@ class ErrorCode(Enum):
         HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
         "The body is not application/json",
     )
+    VAL_FILTER_FIELD = (HTTPStatus.BAD_REQUEST, "A filter names a field outside the allow-list")
+    VAL_FILTER_OPERATOR = (
+        HTTPStatus.BAD_REQUEST,
+        "A filter uses an operator its field's type does not take",
+    )
+    VAL_FILTER_VALUE = (HTTPStatus.BAD_REQUEST, "A filter value has the wrong type or shape")
+    VAL_FILTER_TOO_COMPLEX = (
+        HTTPStatus.BAD_REQUEST,
+        "More than 10 filters, or more than 100 values in one in/nin list",
+    )
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
+    NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
+    NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
+    NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")
+    BR_MOVEMENT_IN_USE = (HTTPStatus.CONFLICT, "The movement is used by a circuit")
+    CF_DUPLICATE_MOVEMENT_NAME = (
+        HTTPStatus.CONFLICT,
+        "A movement with this name exists (among system movements or the owner's)",
+    )
+    CF_DUPLICATE_CIRCUIT_NAME = (HTTPStatus.CONFLICT, "A circuit with this name exists")
     SYS_INTERNAL = (HTTPStatus.INTERNAL_SERVER_ERROR, "An unexpected error; details are logged")
     SYS_DATABASE_UNAVAILABLE = (HTTPStatus.SERVICE_UNAVAILABLE, "The database does not answer")
 
