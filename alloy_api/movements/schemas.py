@@ -52,7 +52,7 @@ class MovementResponse(BaseModel):
             name=movement.name,
             pattern=movement.pattern,
             primary_muscle=movement.primary_muscle,
-            secondary_muscles=list(movement.secondary_muscles),
+            secondary_muscles=[PrimaryMuscle(muscle) for muscle in movement.secondary_muscles],
             region=movement.region,
             equipment=sorted(
                 (Equipment(link.equipment) for link in movement.equipment_links),
