@@ -40,3 +40,8 @@ def error_codes(body: dict[str, Any]) -> list[str]:
 @pytest.fixture
 def user_headers() -> dict[str, str]:
     return {}
+
+
+@pytest.fixture
+def admin_headers() -> dict[str, str]:
+    return {}
