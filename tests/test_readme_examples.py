@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from tests.library_support import seed_everything, user_headers  # noqa: F401 - a fixture
+from tests.library_support import seed_everything
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 SECTION = "## Pagination and filtering"

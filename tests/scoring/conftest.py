@@ -1,1 +1,0 @@
-from tests.library_support import admin_headers, user_headers  # noqa: F401 - fixtures
