@@ -35,6 +35,7 @@ class ErrorCode(Enum):
         "More than 10 filters, or more than 100 values in one in/nin list",
     )
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
+    AUTH_FORBIDDEN = (HTTPStatus.FORBIDDEN, "The caller's role does not allow this action")
     NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
     NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
     NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")

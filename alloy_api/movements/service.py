@@ -62,6 +62,7 @@ REGION_OF_MUSCLE: Mapping[PrimaryMuscle, BodyRegion] = {
     PrimaryMuscle.FULL_BODY: BodyRegion.FULL_BODY,
 }
 LINK_FIELDS = frozenset({"equipment", "disciplines"})
+NULLABLE_FIELDS = frozenset({"substitution_group"})
 
 
 def _not_found(movement_id: UUID) -> NotFoundError:
@@ -152,10 +153,10 @@ async def update_movement(
     actor_id: UUID, actor_is_admin: bool, movement_id: UUID, request: MovementUpdateRequest
 ) -> Movement:
     movement = await _writable(actor_id, actor_is_admin, movement_id)
-    changes = request.model_dump(exclude_unset=True, exclude=LINK_FIELDS)
-    required = {"name", "pattern", "primary_muscle", "secondary_muscles", "description"}
     changes = {
-        name: value for name, value in changes.items() if value is not None or name not in required
+        name: value
+        for name, value in request.model_dump(exclude_unset=True, exclude=LINK_FIELDS).items()
+        if value is not None or name in NULLABLE_FIELDS
     }
     if "name" in changes:
         await _ensure_name_free(changes["name"], movement.owner_id, movement.id)
