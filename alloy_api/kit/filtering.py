@@ -16,12 +16,19 @@ from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 
 from alloy_api.kit.errors import ErrorCode, ErrorDetail, FieldValidationError
-from alloy_api.kit.pagination import DEFAULT_LIMIT, DESCENDING_PREFIX, MAX_LIMIT, PageQuery
+from alloy_api.kit.pagination import (
+    DEFAULT_LIMIT,
+    DESCENDING_PREFIX,
+    MAX_CURSOR_LENGTH,
+    MAX_LIMIT,
+    PageQuery,
+)
 
 MAX_FILTERS = 10
 MAX_LIST_VALUES = 100
 MAX_TEXT_VALUE_LENGTH = 200
 MAX_SORT_FIELDS = 1
+MAX_ECHOED_NAME_LENGTH = 64
 
 
 class FilterOperator(StrEnum):
@@ -110,13 +117,13 @@ class FilterSpec:
 
 
 class FilterClause(BaseModel):
-    field: str = Field(max_length=64, examples=["pattern"])
-    op: str = Field(max_length=8, examples=["in"])
+    field: str = Field(examples=["pattern"])
+    op: str = Field(examples=["in"])
     value: Any = Field(default=None, examples=[["squat", "hinge"]])
 
 
 class SortClause(BaseModel):
-    field: str = Field(max_length=64, examples=["name"])
+    field: str = Field(max_length=MAX_ECHOED_NAME_LENGTH, examples=["name"])
     order: Literal["asc", "desc"] = "asc"
 
 
@@ -126,7 +133,7 @@ class StructuredQueryRequest(BaseModel):
     filters: list[FilterClause] = Field(default_factory=list)
     sort: list[SortClause] = Field(default_factory=list)
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-    cursor: str | None = None
+    cursor: str | None = Field(None, max_length=MAX_CURSOR_LENGTH)
     include_total: bool = False
 
     def page_query(self) -> PageQuery:
@@ -244,23 +251,24 @@ class _ClauseChecker:
     def check(self, index: int, clause: FilterClause) -> tuple[Any, FilterOperator] | None:
         spec_field = self.spec.fields.get(clause.field)
         if spec_field is None:
+            field_name = clause.field[:MAX_ECHOED_NAME_LENGTH]
             self.reject(
                 ErrorCode.VAL_FILTER_FIELD,
-                f"Cannot filter on {clause.field!r}",
+                f"Cannot filter on {field_name!r}",
                 index,
-                field=clause.field,
+                field=field_name,
                 allowed=sorted(self.spec.fields),
             )
             return None
-        allowed_operators = sorted(spec_field.operators)
         if clause.op not in spec_field.operators:
+            operator_name = clause.op[:MAX_ECHOED_NAME_LENGTH]
             self.reject(
                 ErrorCode.VAL_FILTER_OPERATOR,
-                f"{clause.field!r} ({spec_field.kind}) does not take the operator {clause.op!r}",
+                f"{clause.field!r} ({spec_field.kind}) does not take {operator_name!r}",
                 index,
                 field=clause.field,
-                allowed=allowed_operators,
-                actual=clause.op,
+                allowed=sorted(spec_field.operators),
+                actual=operator_name,
             )
             return None
         operator = FilterOperator(clause.op)

@@ -259,6 +259,8 @@ REJECTIONS = [
     ([clause("equipment", "gt", "barbell")], "VAL_FILTER_OPERATOR"),
     ([clause("id", "lt", "x")], "VAL_FILTER_OPERATOR"),
     ([clause("name", "regex", ".*")], "VAL_FILTER_OPERATOR"),
+    ([clause("name", "like" * 50, "x")], "VAL_FILTER_OPERATOR"),
+    ([clause("n" * 500, "eq", "x")], "VAL_FILTER_FIELD"),
     ([clause("pattern", "eq", "squatt")], "VAL_FILTER_VALUE"),
     ([clause("min_recovery_hours", "eq", "12")], "VAL_FILTER_VALUE"),
     ([clause("min_recovery_hours", "eq", True)], "VAL_FILTER_VALUE"),
@@ -288,6 +290,11 @@ async def test_each_rejection_has_its_code(client, user_headers, filters, code) 
     assert status == 400, body
     assert error_codes(body) == [code]
     assert body["data"] is None
+
+
+async def test_an_overlong_cursor_is_refused_not_crashed(client, user_headers) -> None:
+    status, body = await post_query(client, "movements", user_headers, cursor="x" * 5000)
+    assert status == 400 and error_codes(body) == ["VAL_CURSOR"]
 
 
 async def test_the_limits_themselves_are_accepted(client, user_headers, dataset) -> None:
