@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(
         default=None, description="signing secret; required in production"
     )
+    cursor_ttl_seconds: int = Field(default=24 * 3600, ge=60)
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     log_level: str = "INFO"
     log_json: bool = True

@@ -2,11 +2,11 @@
 
 import typer
 
-from alloy_cli import contracts, db, openapi
+from alloy_cli import contracts, db, loadtest, openapi
 from alloy_cli.serve import serve
 
 app = typer.Typer(
-    help="Alloy operations: serve the API, run migrations, export and check its contract.",
+    help="Alloy operations: serve, migrate, export and check the contract, load-test.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
@@ -14,6 +14,7 @@ app.command()(serve)
 app.add_typer(db.app, name="db")
 app.add_typer(openapi.app, name="openapi")
 app.add_typer(contracts.app, name="contracts")
+app.add_typer(loadtest.app, name="loadtest")
 
 if __name__ == "__main__":
     app()

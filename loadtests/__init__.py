@@ -1,0 +1,1 @@
+"""Locust scenarios, thresholds and the bare reference app. Run through `alloy loadtest`."""
