@@ -9,6 +9,8 @@ from quart import g, has_request_context, request
 
 from alloy_api.audit import repository
 from alloy_api.audit.models import AuditEvent
+from alloy_api.audit.schemas import AuditEventQuery
+from alloy_api.kit.pagination import Page, paginate
 
 MAX_USER_AGENT_LENGTH = 512
 
@@ -86,3 +88,26 @@ def user_actor(user_id: UUID | str) -> str:
 
 ANONYMOUS_ACTOR = "anonymous"
 LEGACY_TOKEN_ACTOR = "legacy_admin_token"  # noqa: S105 - an actor name
+
+
+AUDIT_SORTS = {"created_at": "created_at"}
+DEFAULT_AUDIT_SORT = "-created_at"
+
+
+async def list_events(query: AuditEventQuery) -> "Page[AuditEvent]":
+    filters = {
+        name: value
+        for name, value in (
+            ("action", query.action),
+            ("actor_id", query.actor_id),
+            ("since", query.since),
+        )
+        if value is not None
+    }
+    return await paginate(
+        repository.events_matching(action=query.action, actor_id=query.actor_id, since=query.since),
+        query=query,
+        sorts=AUDIT_SORTS,
+        default_sort=DEFAULT_AUDIT_SORT,
+        filters_applied=filters,
+    )

@@ -11,14 +11,12 @@ Each sets `g.user_id` for the access log and the rate limiter.
 """
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
-from uuid import UUID
 
 from quart import g, request
 
-from alloy_api.audit.service import LEGACY_TOKEN_ACTOR, user_actor
+from alloy_api.audit.service import LEGACY_TOKEN_ACTOR
 from alloy_api.auth.legacy import (
     LEGACY_ADMIN_TOKEN_HEADER,
     announce_deprecation,
@@ -27,6 +25,7 @@ from alloy_api.auth.legacy import (
     record_legacy_use,
 )
 from alloy_api.auth.models import User
+from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import ADMIN_ROLES, Role
 from alloy_api.auth.service import BEARER_CHALLENGE, invalid_token, user_for_access_token
 from alloy_api.kit.errors import AuthenticationError, AuthorizationError, ErrorCode
@@ -48,23 +47,6 @@ ParamsT = ParamSpec("ParamsT")
 ResultT = TypeVar("ResultT")
 RouteFunction = Callable[ParamsT, Awaitable[ResultT]]
 REQUIRED_ROLES_ATTRIBUTE = "alloy_required_roles"
-
-
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """Who acts on a request: a user, or (role admin, no user) the legacy admin token."""
-
-    role: Role
-    actor: str
-    user: User | None
-
-    @property
-    def user_id(self) -> UUID | None:
-        return self.user.id if self.user is not None else None
-
-    @classmethod
-    def for_user(cls, user: User) -> "Principal":
-        return cls(role=user.role, actor=user_actor(user.id), user=user)
 
 
 def _bearer_token() -> str:

@@ -18,7 +18,7 @@ MIN_ZXCVBN_SCORE = 3
 MIN_PERSONAL_TOKEN_LENGTH = 4
 DUMMY_PASSWORD = "alloy dummy password that never matches anything"  # noqa: S105
 PERSONAL_TOKEN_SEPARATORS = re.compile(r"[^0-9a-z]+")
-ZXCVBN_INPUT_LIMIT = 100
+ZXCVBN_INPUT_LIMIT = 72
 
 password_verifications = Counter(
     "alloy_password_verifications_total",

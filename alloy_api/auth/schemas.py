@@ -1,10 +1,11 @@
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from alloy_api.auth.models import User
 from alloy_api.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from alloy_api.auth.roles import Role
+from alloy_api.kit.pagination import PageQuery
 from alloy_api.kit.time import UtcDateTime
 
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$"
@@ -13,7 +14,9 @@ MAX_LOGIN_PASSWORD_LENGTH = 1024
 TOTP_CODE_PATTERN = r"^\d{6}$"
 
 Email = Annotated[
-    str, Field(pattern=EMAIL_PATTERN, max_length=MAX_EMAIL_LENGTH, examples=["ada@example.com"])
+    str,
+    BeforeValidator(lambda value: value.strip() if isinstance(value, str) else value),
+    Field(pattern=EMAIL_PATTERN, max_length=MAX_EMAIL_LENGTH, examples=["ada@example.com"]),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=200, examples=["Ada Lovelace"])]
 NewPassword = Annotated[str, Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH)]
@@ -113,5 +116,10 @@ class TwoFactorEnabledResponse(BaseModel):
 
 
 class AdminUserUpdateRequest(BaseModel):
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class UserListQuery(PageQuery):
     role: Role | None = None
     is_active: bool | None = None
