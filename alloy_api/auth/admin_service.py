@@ -8,8 +8,10 @@ from alloy_api.auth.models import User
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
 from alloy_api.auth.schemas import AdminUserUpdateRequest, UserListQuery
+from alloy_api.auth.service import create_account
 from alloy_api.kit.errors import AuthorizationError, BusinessRuleError, ErrorCode, NotFoundError
 from alloy_api.kit.pagination import Page, paginate
+from alloy_api.settings import Settings
 
 USER_TARGET = "user"
 USER_SORTS = {"created_at": "created_at", "email": "email"}
@@ -94,4 +96,33 @@ async def update_user(principal: Principal, user_id: UUID, request: AdminUserUpd
         await change_role(principal, user, request.role)
     if request.is_active is not None:
         await change_activity(principal, user, request.is_active)
+    return user
+
+
+async def user_by_email(email: str) -> User:
+    user = await repository.user_by_email(email)
+    if user is None:
+        raise NotFoundError(f"No user has the email {email}", code=ErrorCode.NF_USER)
+    return user
+
+
+async def all_users() -> list[User]:
+    return await repository.all_users()
+
+
+async def create_user(
+    settings: Settings, principal: Principal, *, email: str, name: str, password: str, role: Role
+) -> User:
+    """An account made by an operator or admin; roles above `user` need a super admin."""
+    if role.is_admin and principal.role is not Role.SUPER_ADMIN:
+        raise _forbidden("Only a super admin can create admins")
+    user = await create_account(settings, email=email, name=name, password=password, role=role)
+    await record(
+        AuditAction.USER_CREATED,
+        actor=principal.actor,
+        actor_id=principal.user_id,
+        target_type=USER_TARGET,
+        target_id=user.id,
+        details={"role": role.value},
+    )
     return user

@@ -113,6 +113,10 @@ async def revoke_family(family_id: UUID) -> int:
     )
 
 
+async def family_has_revoked_tokens(family_id: UUID) -> bool:
+    return await RefreshToken.filter(family_id=family_id, revoked_at__isnull=False).exists()
+
+
 async def revoke_user_refresh_tokens(user_id: UUID) -> int:
     return await RefreshToken.filter(user_id=user_id, revoked_at__isnull=True).update(
         revoked_at=utc_now()

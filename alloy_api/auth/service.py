@@ -224,9 +224,13 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
     if user is None or not user.is_active:
         await repository.revoke_family(token.family_id)
         raise invalid_token("The account is not active")
-    return await _issue_tokens(
+    tokens = await _issue_tokens(
         settings, user, client, family_id=token.family_id, parent_id=token.id
     )
+    if await repository.family_has_revoked_tokens(token.family_id):
+        await repository.revoke_family(token.family_id)
+        raise invalid_token("The refresh token family was revoked while rotating")
+    return tokens
 
 
 async def logout(settings: Settings, raw_token: str) -> None:
