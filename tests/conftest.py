@@ -40,7 +40,7 @@ def _postgres_admin_url(database_url: str) -> tuple[str, str]:
     return urlunsplit(parts._replace(scheme="postgresql", path="/postgres")), database_name
 
 
-async def _recreate_postgres_database(database_url: str) -> None:
+async def recreate_postgres_database(database_url: str) -> None:
     admin_url, database_name = _postgres_admin_url(database_url)
     connection = await asyncpg.connect(admin_url)
     try:
@@ -85,7 +85,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir whose database has every migration applied, made once per run."""
     template_dir = tmp_path_factory.mktemp("template")
     if TEST_DATABASE_URL:
-        asyncio.run(_recreate_postgres_database(TEST_DATABASE_URL))
+        asyncio.run(recreate_postgres_database(TEST_DATABASE_URL))
     asyncio.run(migrations.upgrade(base_settings(template_dir)))
     return template_dir
 

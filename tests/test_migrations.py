@@ -7,11 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import asyncpg
-
 from alloy_api.db import migrations
 from alloy_api.settings import Settings
-from tests.conftest import TEST_DATABASE_URL, _postgres_admin_url
+from tests.conftest import TEST_DATABASE_URL, recreate_postgres_database
 
 FRESH_POSTGRES_SUFFIX = "_fresh"
 
@@ -27,23 +25,12 @@ def alloy(*arguments: str, environment: dict[str, str]) -> subprocess.CompletedP
     )
 
 
-async def _recreate(database_name: str) -> str:
-    assert TEST_DATABASE_URL
-    admin_url, _ = _postgres_admin_url(TEST_DATABASE_URL)
-    connection = await asyncpg.connect(admin_url)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{database_name}"')
-    finally:
-        await connection.close()
-    return admin_url.replace("postgresql://", "postgres://").rsplit("/", 1)[0] + f"/{database_name}"
-
-
 def empty_database_urls(tmp_path: Path) -> list[str]:
     urls = [f"sqlite://{tmp_path / 'empty.sqlite3'}"]
     if TEST_DATABASE_URL:
-        _, test_database_name = _postgres_admin_url(TEST_DATABASE_URL)
-        urls.append(asyncio.run(_recreate(test_database_name + FRESH_POSTGRES_SUFFIX)))
+        fresh_url = TEST_DATABASE_URL + FRESH_POSTGRES_SUFFIX
+        asyncio.run(recreate_postgres_database(fresh_url))
+        urls.append(fresh_url)
     return urls
 
 
