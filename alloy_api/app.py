@@ -4,6 +4,10 @@ from quart import Quart
 from quart_schema import Info, QuartSchema
 
 from alloy_api import __version__
+from alloy_api.audit.routes import blueprint as audit_blueprint
+from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
+from alloy_api.auth.routes import blueprint as auth_blueprint
+from alloy_api.auth.routes import me_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.kit.cache import build_cache, close_cache
@@ -14,7 +18,13 @@ from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_h
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
 
-BLUEPRINTS = (health_blueprint,)
+BLUEPRINTS = (
+    health_blueprint,
+    auth_blueprint,
+    me_blueprint,
+    admin_users_blueprint,
+    audit_blueprint,
+)
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 
 

@@ -6,7 +6,7 @@ from urllib.parse import urlencode, urlsplit
 from alloy_api.settings import Settings
 
 MODELS_APP = "models"
-MODEL_MODULES: list[str] = ["aerich.models"]
+MODEL_MODULES: list[str] = ["aerich.models", "alloy_api.auth.models", "alloy_api.audit.models"]
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
 
 

@@ -2,6 +2,8 @@ from uuid import UUID
 
 import uuid_utils
 
+from alloy_api.kit.errors import FieldValidationError
+
 
 def new_id() -> UUID:
     """A new time-ordered UUIDv7."""
@@ -10,3 +12,13 @@ def new_id() -> UUID:
 
 def new_id_str() -> str:
     return str(uuid_utils.uuid7())
+
+
+def parse_path_id(value: str, field: str) -> UUID:
+    """A path parameter as a UUID; a malformed one is 400 `VAL_{FIELD}` (e.g. `VAL_USER_ID`)."""
+    try:
+        return UUID(value)
+    except ValueError as error:
+        raise FieldValidationError.single(
+            field, f"{field} is not a valid id", reason="uuid_parsing", actual=value[:100]
+        ) from error
