@@ -4,6 +4,10 @@ from quart import Quart
 from quart_schema import Info, QuartSchema
 
 from alloy_api import __version__
+from alloy_api.audit.routes import blueprint as audit_blueprint
+from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
+from alloy_api.auth.routes import blueprint as auth_blueprint
+from alloy_api.auth.routes import me_blueprint
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
@@ -17,7 +21,16 @@ from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
 
-BLUEPRINTS = (health_blueprint, movements_blueprint, circuits_blueprint, scoring_blueprint)
+BLUEPRINTS = (
+    health_blueprint,
+    auth_blueprint,
+    me_blueprint,
+    admin_users_blueprint,
+    audit_blueprint,
+    movements_blueprint,
+    circuits_blueprint,
+    scoring_blueprint,
+)
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 
 

@@ -3,6 +3,7 @@
 import contextlib
 import os
 import secrets
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -44,6 +45,28 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     migrations_dir: Path = PROJECT_ROOT / "migrations"
+    access_token_ttl_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
+    refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=300)
+    jwt_issuer: str = "alloy"
+    jwt_audience: str = "alloy-api"
+    jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    password_hash_time_cost: int = Field(default=2, ge=1, description="Argon2id iterations")
+    password_hash_memory_kib: int = Field(default=19 * 1024, ge=8, description="Argon2id memory")
+    password_hash_parallelism: int = Field(default=1, ge=1, description="Argon2id lanes")
+    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_ip: int = Field(default=50, ge=1)
+    login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
+    login_slowdown_seconds: float = Field(
+        default=0.25, ge=0, description="delay per failure after the first few, before the 429"
+    )
+    admin_require_2fa: bool = True
+    totp_issuer: str = "Alloy"
+    legacy_admin_token: SecretStr | None = Field(
+        default=None, description="the deprecated X-Admin-Token; the header is ignored if unset"
+    )
+    legacy_admin_token_deprecated_at: datetime = datetime(2026, 11, 26, tzinfo=UTC)
+    legacy_admin_token_sunset_at: datetime = datetime(2027, 7, 1, tzinfo=UTC)
+    legacy_admin_token_info_url: str = "/docs"  # noqa: S105 - a link
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":
@@ -54,6 +77,11 @@ class Settings(BaseSettings):
                 )
             if self.database_url is None:
                 raise InsecureConfigurationError("ALLOY_DATABASE_URL must be set in production")
+            legacy_token = self.legacy_admin_token
+            if legacy_token is not None and len(legacy_token.get_secret_value()) < 32:
+                raise InsecureConfigurationError(
+                    "ALLOY_LEGACY_ADMIN_TOKEN must be at least 32 characters in production"
+                )
         return self
 
     @property

@@ -2,7 +2,7 @@
 
 import typer
 
-from alloy_cli import contracts, db, loadtest, openapi
+from alloy_cli import contracts, db, loadtest, openapi, twofa, users
 from alloy_cli.seed import seed
 from alloy_cli.serve import serve
 
@@ -17,6 +17,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(openapi.app, name="openapi")
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(loadtest.app, name="loadtest")
+app.add_typer(users.app, name="users")
+app.add_typer(twofa.app, name="2fa")
 
 if __name__ == "__main__":
     app()

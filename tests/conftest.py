@@ -27,6 +27,12 @@ pytest_plugins = ["tests.library_support"]
 TEST_DATABASE_URL = os.environ.get("ALLOY_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("ALLOY_TEST_REDIS_URL")
 KEPT_TABLES = ("aerich",)
+FAST_PASSWORD_HASHING = {
+    "password_hash_time_cost": 1,
+    "password_hash_memory_kib": 1024,
+    "password_hash_parallelism": 1,
+    "login_slowdown_seconds": 0,
+}
 
 
 def _postgres_admin_url(database_url: str) -> tuple[str, str]:
@@ -70,6 +76,7 @@ def base_settings(data_dir: Path, **overrides: Any) -> Settings:
         "redis_url": TEST_REDIS_URL,
         "log_json": True,
         "log_level": "INFO",
+        **FAST_PASSWORD_HASHING,
     }
     values.update(overrides)
     return Settings(**values)
@@ -120,3 +127,38 @@ async def running_app(app: Quart) -> AsyncIterator[TestAppProtocol]:
 @pytest.fixture
 def client(running_app: TestAppProtocol) -> TestClientProtocol:
     return running_app.test_client()
+
+
+@pytest.fixture
+def account_factory(running_app: TestAppProtocol, settings: Settings) -> Callable[..., Any]:
+    """`await account_factory(role=Role.ADMIN)`: a new account with ready auth headers."""
+    from tests.auth.factories import make_account
+
+    async def make(**options: Any) -> Any:
+        return await make_account(settings, **options)
+
+    return make
+
+
+@pytest.fixture
+async def user_account(account_factory: Callable[..., Any]) -> Any:
+    return await account_factory()
+
+
+@pytest.fixture
+async def other_user_account(account_factory: Callable[..., Any]) -> Any:
+    return await account_factory()
+
+
+@pytest.fixture
+async def admin_account(account_factory: Callable[..., Any]) -> Any:
+    from alloy_api.auth.roles import Role
+
+    return await account_factory(role=Role.ADMIN)
+
+
+@pytest.fixture
+async def super_admin_account(account_factory: Callable[..., Any]) -> Any:
+    from alloy_api.auth.roles import Role
+
+    return await account_factory(role=Role.SUPER_ADMIN)

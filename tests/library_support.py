@@ -38,10 +38,15 @@ def error_codes(body: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture
-def user_headers() -> dict[str, str]:
-    return {}
+def user_headers(user_account: Any) -> dict[str, str]:
+    return user_account.headers
 
 
 @pytest.fixture
-def admin_headers() -> dict[str, str]:
-    return {}
+def other_user_headers(other_user_account: Any) -> dict[str, str]:
+    return other_user_account.headers
+
+
+@pytest.fixture
+def admin_headers(admin_account: Any) -> dict[str, str]:
+    return admin_account.headers

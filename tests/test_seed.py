@@ -1,7 +1,21 @@
 """`alloy seed`: the whole library the first time, nothing the second."""
 
+import asyncio
+
+from alloy_api.audit.models import AuditEvent
+from alloy_api.db.lifecycle import close_database, open_database
+from alloy_api.settings import Settings
 from tests.conftest import TEST_DATABASE_URL
 from tests.test_migrations import alloy
+
+
+async def library_seeded_events(settings: Settings) -> list[tuple[str, str]]:
+    await open_database(settings)
+    try:
+        events = await AuditEvent.filter(action="library_seeded").order_by("created_at")
+        return [(event.target_type, event.actor) for event in events]
+    finally:
+        await close_database()
 
 
 def test_seed_twice_adds_nothing_the_second_time(settings) -> None:
@@ -14,6 +28,12 @@ def test_seed_twice_adds_nothing_the_second_time(settings) -> None:
         "movements: added 150, skipped 0",
         "circuits: added 22, skipped 0",
         "scoring config: added 1, skipped 0",
+    ]
+    audited = asyncio.run(library_seeded_events(settings))
+    assert [(part, actor.startswith("cli:")) for part, actor in audited] == [
+        ("movement", True),
+        ("circuit", True),
+        ("scoring_config", True),
     ]
     second = alloy("seed", environment=environment)
     assert second.returncode == 0, second.stderr
@@ -33,4 +53,5 @@ def test_seed_reports_an_unreachable_database_in_one_line(tmp_path) -> None:
         },
     )
     assert completed.returncode == 1
-    assert completed.stderr.startswith("error: seed failed")
+    assert completed.stderr.startswith("error: ")
+    assert len(completed.stderr.strip().splitlines()) == 1

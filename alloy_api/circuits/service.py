@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
+from alloy_api.audit.service import AuditAction, record
+from alloy_api.auth.dependencies import Principal
 from alloy_api.circuits.library_data import LIBRARY_CIRCUITS, LibraryCircuit
 from alloy_api.circuits.models import Circuit
 from alloy_api.circuits.repository import CircuitRepository, DuplicateCircuitNameError
@@ -68,6 +70,17 @@ async def _item_values(items: Sequence[CircuitItemRequest]) -> list[dict[str, An
     return [item.model_dump() for item in items]
 
 
+async def _audit(principal: Principal, action: AuditAction, circuit: Circuit) -> None:
+    await record(
+        action,
+        actor=principal.actor,
+        actor_id=principal.user_id,
+        target_type="circuit",
+        target_id=circuit.id,
+        details={"name": circuit.name},
+    )
+
+
 async def _ensure_name_free(name: str, excluding: UUID | None = None) -> None:
     if await circuits.name_taken(name, excluding):
         raise _duplicate(name)
@@ -101,22 +114,30 @@ async def get_circuit(circuit_id: UUID) -> Circuit:
 
 
 @transactional()
-async def create_circuit(request: CircuitRequest) -> Circuit:
+async def create_circuit(principal: Principal, request: CircuitRequest) -> Circuit:
     await _ensure_name_free(request.name)
     items = await _item_values(request.items)
-    return await _save(None, request.model_dump(exclude={"items"}), items)
+    circuit = await _save(None, request.model_dump(exclude={"items"}), items)
+    await _audit(principal, AuditAction.CIRCUIT_CREATED, circuit)
+    return circuit
 
 
 @transactional()
-async def replace_circuit(circuit_id: UUID, request: CircuitRequest) -> Circuit:
+async def replace_circuit(
+    principal: Principal, circuit_id: UUID, request: CircuitRequest
+) -> Circuit:
     circuit = await _get_or_404(circuit_id)
     await _ensure_name_free(request.name, circuit.id)
     items = await _item_values(request.items)
-    return await _save(circuit, request.model_dump(exclude={"items"}), items)
+    replaced = await _save(circuit, request.model_dump(exclude={"items"}), items)
+    await _audit(principal, AuditAction.CIRCUIT_UPDATED, replaced)
+    return replaced
 
 
 @transactional()
-async def update_circuit(circuit_id: UUID, request: CircuitPatchRequest) -> Circuit:
+async def update_circuit(
+    principal: Principal, circuit_id: UUID, request: CircuitPatchRequest
+) -> Circuit:
     circuit = await _get_or_404(circuit_id)
     changes = request.model_dump(exclude_unset=True, exclude={"items"})
     nullable = {"default_rounds", "default_duration_seconds"}
@@ -126,16 +147,22 @@ async def update_circuit(circuit_id: UUID, request: CircuitPatchRequest) -> Circ
     if "name" in changes:
         await _ensure_name_free(changes["name"], circuit.id)
     items = await _item_values(request.items) if request.items is not None else None
-    return await _save(circuit, changes, items)
+    updated = await _save(circuit, changes, items)
+    await _audit(principal, AuditAction.CIRCUIT_UPDATED, updated)
+    return updated
 
 
 @transactional()
-async def delete_circuit(circuit_id: UUID) -> None:
-    await circuits.delete(await _get_or_404(circuit_id))
+async def delete_circuit(principal: Principal, circuit_id: UUID) -> None:
+    circuit = await _get_or_404(circuit_id)
+    await circuits.delete(circuit)
+    await _audit(principal, AuditAction.CIRCUIT_DELETED, circuit)
 
 
 @transactional()
-async def seed_library(entries: Iterable[LibraryCircuit] = LIBRARY_CIRCUITS) -> SeedReport:
+async def seed_library(
+    entries: Iterable[LibraryCircuit] = LIBRARY_CIRCUITS, principal: Principal | None = None
+) -> SeedReport:
     """Add the library's circuits that are missing, built from system movements by name."""
     existing = await circuits.existing_names()
     movement_ids = await movements_service.system_movement_ids_by_name()
@@ -159,4 +186,12 @@ async def seed_library(entries: Iterable[LibraryCircuit] = LIBRARY_CIRCUITS) -> 
         await circuits.save_circuit(None, values, items)
         existing.add(entry.name.lower())
         report.added.append(entry.name)
+    if principal is not None and report.added:
+        await record(
+            AuditAction.LIBRARY_SEEDED,
+            actor=principal.actor,
+            actor_id=principal.user_id,
+            target_type="circuit",
+            details={"added": report.added, "skipped": len(report.skipped)},
+        )
     return report

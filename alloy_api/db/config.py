@@ -8,6 +8,8 @@ from alloy_api.settings import Settings
 MODELS_APP = "models"
 MODEL_MODULES: list[str] = [
     "aerich.models",
+    "alloy_api.auth.models",
+    "alloy_api.audit.models",
     "alloy_api.movements.models",
     "alloy_api.circuits.models",
     "alloy_api.scoring.models",

@@ -34,17 +34,53 @@ class ErrorCode(Enum):
         HTTPStatus.BAD_REQUEST,
         "More than 10 filters, or more than 100 values in one in/nin list",
     )
+    AUTH_MISSING_TOKEN = (HTTPStatus.UNAUTHORIZED, "No bearer token was sent")
+    AUTH_INVALID_TOKEN = (
+        HTTPStatus.UNAUTHORIZED,
+        "The token is malformed, tampered with, revoked or no longer valid for its user",
+    )
+    AUTH_EXPIRED_TOKEN = (HTTPStatus.UNAUTHORIZED, "The token has expired")
+    AUTH_INVALID_CREDENTIALS = (HTTPStatus.UNAUTHORIZED, "The email or password is wrong")
+    AUTH_2FA_REQUIRED = (
+        HTTPStatus.UNAUTHORIZED,
+        "The account has 2FA: send otp_code or a recovery_code",
+    )
+    AUTH_2FA_INVALID = (
+        HTTPStatus.UNAUTHORIZED,
+        "The 2FA or recovery code is wrong, expired or already used",
+    )
+    AUTH_REFRESH_TOKEN_REUSED = (
+        HTTPStatus.UNAUTHORIZED,
+        "An already used refresh token was presented; its whole family is now revoked",
+    )
+    AUTH_FORBIDDEN = (HTTPStatus.FORBIDDEN, "The caller's role does not allow this")
+    AUTH_2FA_ENROLLMENT_REQUIRED = (
+        HTTPStatus.FORBIDDEN,
+        "Admin endpoints need 2FA enabled on the account",
+    )
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
-    AUTH_FORBIDDEN = (HTTPStatus.FORBIDDEN, "The caller's role does not allow this action")
+    NF_USER = (HTTPStatus.NOT_FOUND, "No user has this id")
     NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
     NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
     NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")
+    BR_2FA_ALREADY_ENABLED = (HTTPStatus.CONFLICT, "2FA is already enabled; disable it first")
+    BR_2FA_NOT_ENROLLED = (HTTPStatus.CONFLICT, "No 2FA enrolment is pending for the account")
+    BR_2FA_NOT_ENABLED = (HTTPStatus.CONFLICT, "2FA is not enabled on the account")
+    BR_OWN_ACCOUNT = (
+        HTTPStatus.CONFLICT,
+        "Admins cannot change their own role or deactivate their own account",
+    )
     BR_MOVEMENT_IN_USE = (HTTPStatus.CONFLICT, "The movement is used by a circuit")
     CF_DUPLICATE_MOVEMENT_NAME = (
         HTTPStatus.CONFLICT,
         "A movement with this name exists (among system movements or the owner's)",
     )
     CF_DUPLICATE_CIRCUIT_NAME = (HTTPStatus.CONFLICT, "A circuit with this name exists")
+    CF_DUPLICATE_EMAIL = (HTTPStatus.CONFLICT, "An account with this email already exists")
+    RATE_LIMIT_EXCEEDED = (
+        HTTPStatus.TOO_MANY_REQUESTS,
+        "Too many requests (or failed logins); retry after details.retry_after seconds",
+    )
     SYS_INTERNAL = (HTTPStatus.INTERNAL_SERVER_ERROR, "An unexpected error; details are logged")
     SYS_DATABASE_UNAVAILABLE = (HTTPStatus.SERVICE_UNAVAILABLE, "The database does not answer")
 

@@ -14,11 +14,11 @@ def new_id_str() -> str:
     return str(uuid_utils.uuid7())
 
 
-def parse_id(parameter: str, value: str) -> UUID:
-    """A path id; a malformed one is 400 `VAL_{PARAMETER}` (`VAL_MOVEMENT_ID`)."""
+def parse_path_id(value: str, field: str) -> UUID:
+    """A path parameter as a UUID; a malformed one is 400 `VAL_{FIELD}` (e.g. `VAL_USER_ID`)."""
     try:
         return UUID(value)
     except ValueError as error:
         raise FieldValidationError.single(
-            parameter, f"{parameter} must be a UUID", reason="uuid_parsing", actual=value[:100]
+            field, f"{field} is not a valid id", reason="uuid_parsing", actual=value[:100]
         ) from error

@@ -59,8 +59,10 @@ class DuplicateNameError(Exception):
     """The database refused a second movement with the same name for the same owner."""
 
 
-def visible_to(viewer_id: UUID) -> Q:
-    return Q(owner_id__isnull=True) | Q(owner_id=viewer_id)
+def visible_to(viewer_id: UUID | None) -> Q:
+    """System movements, and the viewer's own custom ones."""
+    system = Q(owner_id__isnull=True)
+    return system if viewer_id is None else system | Q(owner_id=viewer_id)
 
 
 class MovementRepository(TortoiseRepository[Movement]):
@@ -71,7 +73,7 @@ class MovementRepository(TortoiseRepository[Movement]):
 
     async def list_visible(
         self,
-        viewer_id: UUID,
+        viewer_id: UUID | None,
         clauses: Sequence[FilterClause],
         query: PageQuery,
         filters_applied: Mapping[str, Any] | None = None,
@@ -82,7 +84,7 @@ class MovementRepository(TortoiseRepository[Movement]):
             query, where=visible_to(viewer_id) & compiled.condition, filters_applied=applied
         )
 
-    async def get_visible(self, viewer_id: UUID, movement_id: UUID) -> Movement | None:
+    async def get_visible(self, viewer_id: UUID | None, movement_id: UUID) -> Movement | None:
         return await self.get(movement_id, where=visible_to(viewer_id))
 
     async def name_taken(

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
+from alloy_api.audit.service import AuditAction, record
+from alloy_api.auth.dependencies import Principal
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import transactional
 from alloy_api.kit.errors import (
@@ -87,7 +89,32 @@ def _forbidden_system_write() -> AuthorizationError:
     )
 
 
-async def _get_or_404(viewer_id: UUID, movement_id: UUID) -> Movement:
+async def _audit_system_write(
+    principal: Principal, action: AuditAction, movement: Movement, **details: Any
+) -> None:
+    """Changes to system movements are admin writes and go to the audit log."""
+    if movement.owner_id is None:
+        await record(
+            action,
+            actor=principal.actor,
+            actor_id=principal.user_id,
+            target_type="movement",
+            target_id=movement.id,
+            details={"name": movement.name, **details},
+        )
+
+
+def _owner_of_new_movement(principal: Principal, is_custom: bool) -> UUID | None:
+    if not is_custom:
+        if not principal.role.is_admin:
+            raise _forbidden_system_write()
+        return None
+    if principal.user_id is None:
+        raise _forbidden_system_write()
+    return principal.user_id
+
+
+async def _get_or_404(viewer_id: UUID | None, movement_id: UUID) -> Movement:
     movement = await movements.get_visible(viewer_id, movement_id)
     if movement is None:
         raise _not_found(movement_id)
@@ -99,7 +126,7 @@ async def _ensure_name_free(name: str, owner_id: UUID | None, excluding: UUID | 
         raise _duplicate(name)
 
 
-async def list_movements(viewer_id: UUID, query: MovementListQuery) -> Page[Movement]:
+async def list_movements(viewer_id: UUID | None, query: MovementListQuery) -> Page[Movement]:
     equalities = {
         "pattern": query.pattern,
         "discipline": query.discipline,
@@ -116,43 +143,43 @@ async def list_movements(viewer_id: UUID, query: MovementListQuery) -> Page[Move
     return await movements.list_visible(viewer_id, clauses, query, applied)
 
 
-async def query_movements(viewer_id: UUID, request: StructuredQueryRequest) -> Page[Movement]:
+async def query_movements(
+    viewer_id: UUID | None, request: StructuredQueryRequest
+) -> Page[Movement]:
     return await movements.list_visible(viewer_id, request.filters, request.page_query())
 
 
-async def get_movement(viewer_id: UUID, movement_id: UUID) -> Movement:
+async def get_movement(viewer_id: UUID | None, movement_id: UUID) -> Movement:
     return await _get_or_404(viewer_id, movement_id)
 
 
 @transactional()
-async def create_movement(
-    actor_id: UUID, actor_is_admin: bool, request: MovementCreateRequest
-) -> Movement:
-    if not request.is_custom and not actor_is_admin:
-        raise _forbidden_system_write()
-    owner_id = actor_id if request.is_custom else None
+async def create_movement(principal: Principal, request: MovementCreateRequest) -> Movement:
+    owner_id = _owner_of_new_movement(principal, request.is_custom)
     await _ensure_name_free(request.name, owner_id, None)
     values = request.model_dump(exclude=LINK_FIELDS | {"is_custom"})
     values["region"] = request.region or REGION_OF_MUSCLE[request.primary_muscle]
     values["owner_id"] = owner_id
     try:
-        return await movements.create_with_links(values, request.equipment, request.disciplines)
+        movement = await movements.create_with_links(values, request.equipment, request.disciplines)
     except DuplicateNameError as error:
         raise _duplicate(request.name) from error
+    await _audit_system_write(principal, AuditAction.MOVEMENT_CREATED, movement)
+    return movement
 
 
-async def _writable(actor_id: UUID, actor_is_admin: bool, movement_id: UUID) -> Movement:
-    movement = await _get_or_404(actor_id, movement_id)
-    if not movement.is_custom and not actor_is_admin:
+async def _writable(principal: Principal, movement_id: UUID) -> Movement:
+    movement = await _get_or_404(principal.user_id, movement_id)
+    if not movement.is_custom and not principal.role.is_admin:
         raise _forbidden_system_write()
     return movement
 
 
 @transactional()
 async def update_movement(
-    actor_id: UUID, actor_is_admin: bool, movement_id: UUID, request: MovementUpdateRequest
+    principal: Principal, movement_id: UUID, request: MovementUpdateRequest
 ) -> Movement:
-    movement = await _writable(actor_id, actor_is_admin, movement_id)
+    movement = await _writable(principal, movement_id)
     changes = {
         name: value
         for name, value in request.model_dump(exclude_unset=True, exclude=LINK_FIELDS).items()
@@ -161,22 +188,28 @@ async def update_movement(
     if "name" in changes:
         await _ensure_name_free(changes["name"], movement.owner_id, movement.id)
     try:
-        return await movements.update_with_links(
+        updated = await movements.update_with_links(
             movement, changes, request.equipment, request.disciplines
         )
     except DuplicateNameError as error:
         raise _duplicate(str(changes.get("name"))) from error
+    changed_fields = sorted(request.model_dump(exclude_unset=True))
+    await _audit_system_write(
+        principal, AuditAction.MOVEMENT_UPDATED, updated, changed_fields=changed_fields
+    )
+    return updated
 
 
 @transactional()
-async def delete_movement(actor_id: UUID, actor_is_admin: bool, movement_id: UUID) -> None:
-    movement = await _writable(actor_id, actor_is_admin, movement_id)
+async def delete_movement(principal: Principal, movement_id: UUID) -> None:
+    movement = await _writable(principal, movement_id)
     if not await movements.delete_unless_used(movement):
         raise BusinessRuleError(
             f"Movement {movement_id} is used by a circuit; remove it there first",
             code=ErrorCode.BR_MOVEMENT_IN_USE,
             details={"movement_id": str(movement_id)},
         )
+    await _audit_system_write(principal, AuditAction.MOVEMENT_DELETED, movement)
 
 
 async def system_movement_names(movement_ids: Iterable[UUID]) -> dict[UUID, str]:
@@ -209,8 +242,13 @@ def _library_values(entry: LibraryMovement) -> dict[str, Any]:
 
 
 @transactional()
-async def seed_library(entries: Iterable[LibraryMovement] = LIBRARY_MOVEMENTS) -> SeedReport:
-    """Add the library's system movements that are missing; existing names are left alone."""
+async def seed_library(
+    entries: Iterable[LibraryMovement] = LIBRARY_MOVEMENTS, principal: Principal | None = None
+) -> SeedReport:
+    """Add the library's system movements that are missing; existing names are left alone.
+
+    With a principal, what was added is written to the audit log.
+    """
     existing = await movements.system_names()
     report = SeedReport()
     for entry in entries:
@@ -222,4 +260,12 @@ async def seed_library(entries: Iterable[LibraryMovement] = LIBRARY_MOVEMENTS) -
         )
         existing.add(entry.name.lower())
         report.added.append(entry.name)
+    if principal is not None and report.added:
+        await record(
+            AuditAction.LIBRARY_SEEDED,
+            actor=principal.actor,
+            actor_id=principal.user_id,
+            target_type="movement",
+            details={"added": report.added, "skipped": len(report.skipped)},
+        )
     return report

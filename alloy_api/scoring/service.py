@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from alloy_api.audit.service import AuditAction, record
+from alloy_api.auth.dependencies import Principal
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import Isolation, transactional
 from alloy_api.kit.errors import ErrorCode, NotFoundError
@@ -46,18 +48,33 @@ async def _publish(
     )
 
 
+async def _audit(principal: Principal, action: AuditAction, config: ScoringConfigVersion) -> None:
+    await record(
+        action,
+        actor=principal.actor,
+        actor_id=principal.user_id,
+        target_type="scoring_config",
+        target_id=config.id,
+        details={"version": config.version},
+    )
+
+
 @transactional(Isolation.SERIALIZABLE)
 async def publish_version(
-    request: ScoringConfigRequest, author: str, author_id: UUID | None
+    principal: Principal, request: ScoringConfigRequest
 ) -> ScoringConfigVersion:
     """A new active version; the previous one stays, inactive, in the history."""
-    return await _publish(request, author, author_id)
+    published = await _publish(request, principal.actor, principal.user_id)
+    await _audit(principal, AuditAction.SCORING_CONFIG_PUBLISHED, published)
+    return published
 
 
 @transactional(Isolation.SERIALIZABLE)
-async def seed_default() -> SeedReport:
+async def seed_default(principal: Principal | None = None) -> SeedReport:
     if await configs.any_exists():
         return SeedReport(skipped=[DEFAULT_CONFIG_LABEL])
     default = ScoringConfigRequest(weights=DEFAULT_WEIGHTS, set_rep_ranges=DEFAULT_SET_REP_RANGES)
-    await _publish(default, SYSTEM_AUTHOR, None)
+    published = await _publish(default, SYSTEM_AUTHOR, None)
+    if principal is not None:
+        await _audit(principal, AuditAction.LIBRARY_SEEDED, published)
     return SeedReport(added=[DEFAULT_CONFIG_LABEL])

@@ -1,13 +1,7 @@
 """Circuits: reading the shipped ones, writing ordered items, and the structured query."""
 
-from uuid import UUID
-
-import pytest
-
+from alloy_api.audit.models import AuditEvent
 from alloy_api.circuits.library_data import LIBRARY_CIRCUITS
-from alloy_api.kit.errors import BusinessRuleError, ErrorCode
-from alloy_api.kit.ids import new_id
-from alloy_api.movements import service as movements_service
 from alloy_api.movements.models import Movement
 from alloy_api.reference.enums import CircuitType
 from tests.library_support import error_codes, get_data, post_query, seed_everything
@@ -121,13 +115,40 @@ async def test_circuit_writes_refuse_bad_input(client, admin_headers) -> None:
     assert error_codes(await malformed.get_json()) == ["VAL_CIRCUIT_ID"]
 
 
-async def test_a_movement_used_by_a_circuit_cannot_be_deleted(running_app) -> None:
+async def test_a_movement_used_by_a_circuit_cannot_be_deleted(client, admin_headers) -> None:
     await seed_everything()
     [thruster] = await system_movement_ids("Thruster")
-    with pytest.raises(BusinessRuleError) as raised:
-        await movements_service.delete_movement(new_id(), True, UUID(thruster))
-    assert raised.value.error_code is ErrorCode.BR_MOVEMENT_IN_USE
+    response = await client.delete(f"/v1/movements/{thruster}", headers=admin_headers)
+    assert response.status_code == 409
+    assert error_codes(await response.get_json()) == ["BR_MOVEMENT_IN_USE"]
     assert await Movement.filter(id=thruster).exists()
+
+
+async def test_only_admins_write_circuits_and_every_user_reads_them(
+    client, user_headers, admin_account
+) -> None:
+    await seed_everything()
+    ids = await system_movement_ids("Thruster")
+    refused = await client.post(
+        "/v1/circuits", json=circuit_body("Mine", ids), headers=user_headers
+    )
+    assert refused.status_code == 403
+    assert error_codes(await refused.get_json()) == ["AUTH_FORBIDDEN"]
+    anonymous = await client.get("/v1/circuits")
+    assert anonymous.status_code == 401
+    [existing] = (await get_data(client, "/v1/circuits?limit=1", user_headers))["items"]
+    for method in ("PUT", "PATCH", "DELETE"):
+        body = circuit_body("Mine", ids) if method != "DELETE" else None
+        response = await client.open(
+            f"/v1/circuits/{existing['id']}", method=method, json=body, headers=user_headers
+        )
+        assert response.status_code == 403, method
+    created = await client.post(
+        "/v1/circuits", json=circuit_body("Audited", ids), headers=admin_account.headers
+    )
+    circuit_id = (await created.get_json())["data"]["id"]
+    event = await AuditEvent.get(target_id=circuit_id)
+    assert (event.action, event.actor_id) == ("circuit_created", admin_account.user.id)
 
 
 async def test_circuits_structured_query(client, user_headers) -> None:

@@ -1,7 +1,8 @@
 """Movement endpoints: a user's own custom movements through the API, and the error codes."""
 
+from alloy_api.auth.dependencies import Role
 from alloy_api.movements.service import seed_library
-from tests.library_support import error_codes, get_data
+from tests.library_support import error_codes, get_data, post_query
 from tests.movements.factories import library_entry
 
 MINIMAL = {"name": "Cossack Squat", "pattern": "lunge", "primary_muscle": "adductors"}
@@ -82,3 +83,71 @@ async def test_the_list_shows_system_and_own_movements(client, user_headers) -> 
         ("System Press", False),
         ("Cossack Squat", True),
     }
+
+
+async def test_a_users_custom_movement_is_invisible_to_others(
+    client, user_headers, other_user_headers
+) -> None:
+    created = await client.post("/v1/movements", json=MINIMAL, headers=user_headers)
+    movement_id = (await created.get_json())["data"]["id"]
+    for method in ("GET", "PATCH", "DELETE"):
+        body = {"name": "Taken"} if method == "PATCH" else None
+        response = await client.open(
+            f"/v1/movements/{movement_id}", method=method, json=body, headers=other_user_headers
+        )
+        assert response.status_code == 404, method
+        assert error_codes(await response.get_json()) == ["NF_MOVEMENT"]
+    listed = await get_data(client, "/v1/movements", other_user_headers)
+    assert movement_id not in {item["id"] for item in listed["items"]}
+    status, body = await post_query(
+        client,
+        "movements",
+        other_user_headers,
+        filters=[{"field": "id", "op": "eq", "value": movement_id}],
+    )
+    assert status == 200 and body["data"]["items"] == []
+    same_name = await client.post("/v1/movements", json=MINIMAL, headers=other_user_headers)
+    assert same_name.status_code == 201, "names are unique per owner, not across owners"
+
+
+async def test_a_non_admin_cannot_write_system_movements(
+    client, user_headers, admin_headers
+) -> None:
+    await seed_library([library_entry("System Press")])
+    system = (await get_data(client, "/v1/movements", user_headers))["items"][0]
+    system_path = f"/v1/movements/{system['id']}"
+    for method, body in (("PATCH", {"description": "mine"}), ("DELETE", None)):
+        response = await client.open(system_path, method=method, json=body, headers=user_headers)
+        assert response.status_code == 403, method
+        assert error_codes(await response.get_json()) == ["AUTH_FORBIDDEN"]
+    creating = await client.post(
+        "/v1/movements", json={**MINIMAL, "is_custom": False}, headers=user_headers
+    )
+    assert creating.status_code == 403
+    patched = await client.patch(system_path, json={"description": "tuned"}, headers=admin_headers)
+    assert patched.status_code == 200
+    assert (await patched.get_json())["data"]["description"] == "tuned"
+    created = await client.post(
+        "/v1/movements", json={**MINIMAL, "is_custom": False}, headers=admin_headers
+    )
+    assert created.status_code == 201
+    assert (await created.get_json())["data"]["is_custom"] is False
+
+
+async def test_an_admin_without_2fa_is_a_plain_user_for_system_movements(
+    client, account_factory
+) -> None:
+    await seed_library([library_entry("System Press")])
+    admin = await account_factory(role=Role.ADMIN, two_factor=False)
+    system = (await get_data(client, "/v1/movements", admin.headers))["items"][0]
+    response = await client.patch(
+        f"/v1/movements/{system['id']}", json={"description": "x"}, headers=admin.headers
+    )
+    assert response.status_code == 403
+
+
+async def test_the_library_needs_a_signed_in_user(client) -> None:
+    for method, path in (("GET", "/v1/movements"), ("POST", "/v1/movements/query")):
+        response = await client.open(path, method=method, json={} if method == "POST" else None)
+        assert response.status_code == 401
+        assert error_codes(await response.get_json()) == ["AUTH_MISSING_TOKEN"]

@@ -5,6 +5,7 @@ import asyncio
 import pytest
 from tortoise.exceptions import IntegrityError
 
+from alloy_api.audit.models import AuditEvent
 from alloy_api.scoring.defaults import DEFAULT_SET_REP_RANGES, DEFAULT_WEIGHTS
 from alloy_api.scoring.models import ScoringConfigVersion
 from alloy_api.scoring.service import seed_default
@@ -78,3 +79,28 @@ async def test_concurrent_puts_leave_exactly_one_active_version(client, admin_he
     versions = sorted(await ScoringConfigVersion.all().values_list("version", "is_active"))
     assert [version for version, _ in versions] == [1, 2, 3, 4, 5]
     assert [version for version, active in versions if active] == [5]
+
+
+async def test_the_scoring_config_is_for_admins_only(client, user_headers) -> None:
+    await seed_default()
+    for method, path, body in (
+        ("GET", PATH, None),
+        ("PUT", PATH, config_body(1.0)),
+        ("GET", f"{PATH}/versions", None),
+    ):
+        as_user = await client.open(path, method=method, json=body, headers=user_headers)
+        assert as_user.status_code == 403, (method, path)
+        assert error_codes(await as_user.get_json()) == ["AUTH_FORBIDDEN"]
+        anonymous = await client.open(path, method=method, json=body)
+        assert anonymous.status_code == 401, (method, path)
+    assert await ScoringConfigVersion.all().count() == 1
+
+
+async def test_a_published_version_names_its_author_and_is_audited(client, admin_account) -> None:
+    await seed_default()
+    response = await client.put(PATH, json=config_body(2.0), headers=admin_account.headers)
+    published = (await response.get_json())["data"]
+    assert published["author_id"] == admin_account.id
+    assert published["author"] == f"user:{admin_account.id}"
+    event = await AuditEvent.get(action="scoring_config_published")
+    assert (event.target_id, event.details) == (published["id"], {"version": 2})

@@ -1,0 +1,24 @@
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise.queryset import QuerySet
+
+from alloy_api.audit.models import AuditEvent
+
+
+async def insert_event(**fields: Any) -> AuditEvent:
+    return await AuditEvent.create(**fields)
+
+
+def events_matching(
+    *, action: str | None, actor_id: UUID | None, since: datetime | None
+) -> QuerySet[AuditEvent]:
+    queryset = AuditEvent.all()
+    if action is not None:
+        queryset = queryset.filter(action=action)
+    if actor_id is not None:
+        queryset = queryset.filter(actor_id=actor_id)
+    if since is not None:
+        queryset = queryset.filter(created_at__gte=since)
+    return queryset

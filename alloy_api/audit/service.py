@@ -1,0 +1,121 @@
+"""`record(...)`: the one way security events and admin writes reach the audit log."""
+
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from loguru import logger
+from quart import g, has_request_context, request
+
+from alloy_api.audit import repository
+from alloy_api.audit.models import AuditEvent
+from alloy_api.audit.schemas import AuditEventQuery
+from alloy_api.kit.pagination import Page, paginate
+
+MAX_USER_AGENT_LENGTH = 512
+
+
+class Outcome(StrEnum):
+    SUCCESS = "success"
+    FAILURE = "failure"
+
+
+class AuditAction(StrEnum):
+    USER_REGISTERED = "user_registered"
+    USER_CREATED = "user_created"
+    LOGIN_SUCCEEDED = "login_succeeded"
+    LOGIN_FAILED = "login_failed"
+    LOGIN_THROTTLED = "login_throttled"
+    LOGOUT = "logout"
+    REFRESH_TOKEN_REUSED = "refresh_token_reused"  # noqa: S105
+    PASSWORD_CHANGED = "password_changed"  # noqa: S105
+    PROFILE_UPDATED = "profile_updated"
+    ROLE_GRANTED = "role_granted"
+    ROLE_REVOKED = "role_revoked"
+    USER_ACTIVATED = "user_activated"
+    USER_DEACTIVATED = "user_deactivated"
+    TWO_FACTOR_ENROLMENT_STARTED = "two_factor_enrolment_started"
+    TWO_FACTOR_ENABLED = "two_factor_enabled"
+    TWO_FACTOR_DISABLED = "two_factor_disabled"
+    TWO_FACTOR_FAILED = "two_factor_failed"
+    TWO_FACTOR_RESET = "two_factor_reset"
+    RECOVERY_CODE_USED = "recovery_code_used"
+    LEGACY_ADMIN_TOKEN_USED = "legacy_admin_token_used"  # noqa: S105
+    ACCESS_DENIED = "access_denied"
+    MOVEMENT_CREATED = "movement_created"
+    MOVEMENT_UPDATED = "movement_updated"
+    MOVEMENT_DELETED = "movement_deleted"
+    CIRCUIT_CREATED = "circuit_created"
+    CIRCUIT_UPDATED = "circuit_updated"
+    CIRCUIT_DELETED = "circuit_deleted"
+    SCORING_CONFIG_PUBLISHED = "scoring_config_published"
+    LIBRARY_SEEDED = "library_seeded"
+
+
+def _request_facts() -> dict[str, str | None]:
+    if not has_request_context():
+        return {"ip": None, "user_agent": None, "request_id": None}
+    user_agent = request.headers.get("User-Agent")
+    return {
+        "ip": request.remote_addr,
+        "user_agent": user_agent[:MAX_USER_AGENT_LENGTH] if user_agent else None,
+        "request_id": g.get("request_id"),
+    }
+
+
+async def record(
+    action: AuditAction | str,
+    *,
+    actor: str,
+    actor_id: UUID | str | None = None,
+    outcome: Outcome = Outcome.SUCCESS,
+    target_type: str | None = None,
+    target_id: UUID | str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Write one audit event; IP, user agent and request id come from the current request."""
+    event = await repository.insert_event(
+        action=str(action),
+        outcome=str(outcome),
+        actor=actor,
+        actor_id=actor_id,
+        target_type=target_type,
+        target_id=str(target_id) if target_id is not None else None,
+        details=details or {},
+        **_request_facts(),
+    )
+    logger.bind(
+        audit_action=str(action), outcome=str(outcome), actor=actor, target_id=event.target_id
+    ).info("audit")
+    return event
+
+
+def user_actor(user_id: UUID | str) -> str:
+    return f"user:{user_id}"
+
+
+ANONYMOUS_ACTOR = "anonymous"
+LEGACY_TOKEN_ACTOR = "legacy_admin_token"  # noqa: S105 - an actor name
+
+
+AUDIT_SORTS = {"created_at": "created_at"}
+DEFAULT_AUDIT_SORT = "-created_at"
+
+
+async def list_events(query: AuditEventQuery) -> "Page[AuditEvent]":
+    filters = {
+        name: value
+        for name, value in (
+            ("action", query.action),
+            ("actor_id", query.actor_id),
+            ("since", query.since),
+        )
+        if value is not None
+    }
+    return await paginate(
+        repository.events_matching(action=query.action, actor_id=query.actor_id, since=query.since),
+        query=query,
+        sorts=AUDIT_SORTS,
+        default_sort=DEFAULT_AUDIT_SORT,
+        filters_applied=filters,
+    )

@@ -1,0 +1,143 @@
+"""Every query of the identity domain."""
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.queryset import QuerySet
+
+from alloy_api.auth.models import RecoveryCode, RefreshToken, User
+from alloy_api.auth.roles import Role
+from alloy_api.kit.time import utc_now
+
+
+class DuplicateEmailError(Exception):
+    """The email is taken (compared lower-cased)."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def create_user(*, email: str, name: str, password_hash: str, role: Role) -> User:
+    try:
+        return await User.create(
+            email=normalise_email(email), name=name, password_hash=password_hash, role=role
+        )
+    except IntegrityError as error:
+        raise DuplicateEmailError(email) from error
+
+
+async def user_by_email(email: str) -> User | None:
+    return await User.get_or_none(email=normalise_email(email))
+
+
+async def user_by_id(user_id: UUID | str) -> User | None:
+    return await User.get_or_none(id=user_id)
+
+
+async def update_user(user: User, **changes: Any) -> User:
+    for field, value in changes.items():
+        setattr(user, field, value)
+    await user.save(update_fields=[*changes, "updated_at"])
+    return user
+
+
+async def bump_token_version(user: User) -> User:
+    await User.filter(id=user.id).update(token_version=F("token_version") + 1)
+    await user.refresh_from_db(fields=["token_version"])
+    return user
+
+
+async def claim_totp_step(user: User, step: int) -> bool:
+    """Record `step` as the last used one, only if it is newer: False means a replay."""
+    updated = await User.filter(
+        Q(id=user.id) & (Q(totp_last_used_step__isnull=True) | Q(totp_last_used_step__lt=step))
+    ).update(totp_last_used_step=step)
+    if updated:
+        user.totp_last_used_step = step
+    return bool(updated)
+
+
+def users_matching(*, role: Role | None, is_active: bool | None) -> QuerySet[User]:
+    queryset = User.all()
+    if role is not None:
+        queryset = queryset.filter(role=role)
+    if is_active is not None:
+        queryset = queryset.filter(is_active=is_active)
+    return queryset
+
+
+async def all_users() -> list[User]:
+    return await User.all().order_by("created_at", "id")
+
+
+async def create_refresh_token(
+    *,
+    user: User,
+    token_hash: str,
+    family_id: UUID,
+    parent_id: UUID | None,
+    expires_at: datetime,
+    user_agent: str | None,
+    ip: str | None,
+) -> RefreshToken:
+    return await RefreshToken.create(
+        user=user,
+        token_hash=token_hash,
+        family_id=family_id,
+        parent_id=parent_id,
+        expires_at=expires_at,
+        user_agent=user_agent,
+        ip=ip,
+    )
+
+
+async def refresh_token_by_hash(token_hash: str) -> RefreshToken | None:
+    return await RefreshToken.get_or_none(token_hash=token_hash)
+
+
+async def mark_refresh_token_used(token: RefreshToken) -> bool:
+    """Use the token once: False when another request used or revoked it first."""
+    updated = await RefreshToken.filter(
+        id=token.id, used_at__isnull=True, revoked_at__isnull=True
+    ).update(used_at=utc_now())
+    return bool(updated)
+
+
+async def revoke_family(family_id: UUID) -> int:
+    return await RefreshToken.filter(family_id=family_id, revoked_at__isnull=True).update(
+        revoked_at=utc_now()
+    )
+
+
+async def family_has_revoked_tokens(family_id: UUID) -> bool:
+    return await RefreshToken.filter(family_id=family_id, revoked_at__isnull=False).exists()
+
+
+async def revoke_user_refresh_tokens(user_id: UUID) -> int:
+    return await RefreshToken.filter(user_id=user_id, revoked_at__isnull=True).update(
+        revoked_at=utc_now()
+    )
+
+
+async def replace_recovery_codes(user: User, code_hashes: list[str]) -> None:
+    await RecoveryCode.filter(user_id=user.id).delete()
+    await RecoveryCode.bulk_create([RecoveryCode(user=user, code_hash=h) for h in code_hashes])
+
+
+async def use_recovery_code(user: User, code_hash: str) -> bool:
+    updated = await RecoveryCode.filter(
+        user_id=user.id, code_hash=code_hash, used_at__isnull=True
+    ).update(used_at=utc_now())
+    return bool(updated)
+
+
+async def unused_recovery_code_count(user: User) -> int:
+    return await RecoveryCode.filter(user_id=user.id, used_at__isnull=True).count()
+
+
+async def delete_recovery_codes(user: User) -> None:
+    await RecoveryCode.filter(user_id=user.id).delete()

@@ -1,0 +1,311 @@
+"""Accounts and sessions: register, login, refresh rotation, logout, the caller's own profile."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from uuid import UUID
+
+from alloy_api.audit.service import ANONYMOUS_ACTOR, AuditAction, Outcome, record, user_actor
+from alloy_api.auth import repository
+from alloy_api.auth.models import RefreshToken, User
+from alloy_api.auth.passwords import (
+    ensure_acceptable_password,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from alloy_api.auth.roles import Role
+from alloy_api.auth.schemas import (
+    LoginRequest,
+    RegisterRequest,
+    TokenResponse,
+    UpdateMeRequest,
+)
+from alloy_api.auth.throttle import LoginThrottle
+from alloy_api.auth.tokens import (
+    AccessClaims,
+    issue_access_token,
+    new_refresh_token,
+    refresh_token_hash,
+    verify_access_token,
+)
+from alloy_api.auth.two_factor import verify_second_factor
+from alloy_api.kit.errors import (
+    AuthenticationError,
+    ConflictError,
+    ErrorCode,
+    FieldValidationError,
+    RateLimitedError,
+)
+from alloy_api.kit.ids import new_id
+from alloy_api.kit.time import utc_now
+from alloy_api.settings import Settings
+
+USER_TARGET = "user"
+REFRESH_FAMILY_TARGET = "refresh_token_family"
+BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+
+
+@dataclass(frozen=True, slots=True)
+class ClientInfo:
+    ip: str
+    user_agent: str | None
+
+
+def invalid_token(message: str) -> AuthenticationError:
+    return AuthenticationError(message, code=ErrorCode.AUTH_INVALID_TOKEN, headers=BEARER_CHALLENGE)
+
+
+def invalid_credentials() -> AuthenticationError:
+    return AuthenticationError(
+        "The email or password is wrong", code=ErrorCode.AUTH_INVALID_CREDENTIALS
+    )
+
+
+async def create_account(
+    settings: Settings, *, email: str, name: str, password: str, role: Role = Role.USER
+) -> User:
+    """A new account after the password policy; 409 CF_DUPLICATE_EMAIL when the email is taken."""
+    ensure_acceptable_password(password, email=email, name=name)
+    password_hash = await hash_password(settings, password)
+    try:
+        return await repository.create_user(
+            email=email, name=name, password_hash=password_hash, role=role
+        )
+    except repository.DuplicateEmailError as error:
+        raise ConflictError(
+            "An account with this email already exists", code=ErrorCode.CF_DUPLICATE_EMAIL
+        ) from error
+
+
+async def register(settings: Settings, request: RegisterRequest) -> User:
+    user = await create_account(
+        settings, email=request.email, name=request.name, password=request.password
+    )
+    await record(
+        AuditAction.USER_REGISTERED,
+        actor=user_actor(user.id),
+        actor_id=user.id,
+        target_type=USER_TARGET,
+        target_id=user.id,
+    )
+    return user
+
+
+async def _issue_tokens(
+    settings: Settings,
+    user: User,
+    client: ClientInfo,
+    *,
+    family_id: UUID | None = None,
+    parent_id: UUID | None = None,
+) -> TokenResponse:
+    refresh_token = new_refresh_token()
+    await repository.create_refresh_token(
+        user=user,
+        token_hash=refresh_token_hash(settings, refresh_token),
+        family_id=family_id or new_id(),
+        parent_id=parent_id,
+        expires_at=utc_now() + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        user_agent=client.user_agent,
+        ip=client.ip,
+    )
+    access_token = issue_access_token(
+        settings, user_id=str(user.id), role=user.role, token_version=user.token_version
+    )
+    return TokenResponse(
+        access_token=access_token,
+        refresh_token=refresh_token,
+        expires_in=settings.access_token_ttl_seconds,
+        refresh_expires_in=settings.refresh_token_ttl_seconds,
+    )
+
+
+async def _refuse_login(
+    throttle: LoginThrottle, email: str, client: ClientInfo, user: User | None, reason: str
+) -> None:
+    await throttle.record_failure(email, client.ip)
+    await record(
+        AuditAction.LOGIN_FAILED,
+        actor=ANONYMOUS_ACTOR,
+        outcome=Outcome.FAILURE,
+        target_type=USER_TARGET,
+        target_id=user.id if user else None,
+        details={"reason": reason},
+    )
+
+
+async def _check_throttle(throttle: LoginThrottle, email: str, client: ClientInfo) -> None:
+    try:
+        await throttle.check(email, client.ip)
+    except RateLimitedError:
+        await record(
+            AuditAction.LOGIN_THROTTLED,
+            actor=ANONYMOUS_ACTOR,
+            outcome=Outcome.FAILURE,
+            details={"email_domain": email.rpartition("@")[2]},
+        )
+        raise
+
+
+async def login(
+    settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
+) -> TokenResponse:
+    email = repository.normalise_email(request.email)
+    await _check_throttle(throttle, email, client)
+    user = await repository.user_by_email(email)
+    password_matches = await verify_password(
+        settings, user.password_hash if user else None, request.password
+    )
+    if user is None or not password_matches or not user.is_active:
+        reason = "inactive" if user is not None and password_matches else "bad_credentials"
+        await _refuse_login(throttle, email, client, user, reason)
+        raise invalid_credentials()
+    try:
+        await verify_second_factor(settings, user, request.otp_code, request.recovery_code)
+    except AuthenticationError as error:
+        if error.error_code is ErrorCode.AUTH_2FA_INVALID:
+            await _refuse_login(throttle, email, client, user, "second_factor_invalid")
+        raise
+    if needs_rehash(settings, user.password_hash):
+        new_hash = await hash_password(settings, request.password)
+        await repository.update_user(user, password_hash=new_hash)
+    await throttle.forget_account(email)
+    tokens = await _issue_tokens(settings, user, client)
+    await record(
+        AuditAction.LOGIN_SUCCEEDED,
+        actor=user_actor(user.id),
+        actor_id=user.id,
+        target_type=USER_TARGET,
+        target_id=user.id,
+    )
+    return tokens
+
+
+async def _refresh_token_reused(token: RefreshToken) -> AuthenticationError:
+    revoked = await repository.revoke_family(token.family_id)
+    await record(
+        AuditAction.REFRESH_TOKEN_REUSED,
+        actor=user_actor(token.user_id),
+        actor_id=token.user_id,
+        outcome=Outcome.FAILURE,
+        target_type=REFRESH_FAMILY_TARGET,
+        target_id=token.family_id,
+        details={"revoked_tokens": revoked},
+    )
+    return AuthenticationError(
+        "This refresh token was already used; every token of its family is now revoked",
+        code=ErrorCode.AUTH_REFRESH_TOKEN_REUSED,
+    )
+
+
+async def _known_refresh_token(settings: Settings, raw_token: str) -> RefreshToken:
+    token = await repository.refresh_token_by_hash(refresh_token_hash(settings, raw_token))
+    if token is None:
+        raise invalid_token("The refresh token is not valid")
+    return token
+
+
+async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> TokenResponse:
+    token = await _known_refresh_token(settings, raw_token)
+    if token.used_at is not None:
+        raise await _refresh_token_reused(token)
+    if token.revoked_at is not None:
+        raise invalid_token("The refresh token has been revoked")
+    if token.expires_at <= utc_now():
+        raise AuthenticationError(
+            "The refresh token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN
+        )
+    if not await repository.mark_refresh_token_used(token):
+        await token.refresh_from_db(fields=["used_at", "revoked_at"])
+        if token.used_at is not None:
+            raise await _refresh_token_reused(token)
+        raise invalid_token("The refresh token has been revoked")
+    user = await repository.user_by_id(token.user_id)
+    if user is None or not user.is_active:
+        await repository.revoke_family(token.family_id)
+        raise invalid_token("The account is not active")
+    tokens = await _issue_tokens(
+        settings, user, client, family_id=token.family_id, parent_id=token.id
+    )
+    if await repository.family_has_revoked_tokens(token.family_id):
+        await repository.revoke_family(token.family_id)
+        raise invalid_token("The refresh token family was revoked while rotating")
+    return tokens
+
+
+async def logout(settings: Settings, raw_token: str) -> None:
+    token = await _known_refresh_token(settings, raw_token)
+    revoked = await repository.revoke_family(token.family_id)
+    await record(
+        AuditAction.LOGOUT,
+        actor=user_actor(token.user_id),
+        actor_id=token.user_id,
+        target_type=REFRESH_FAMILY_TARGET,
+        target_id=token.family_id,
+        details={"revoked_tokens": revoked},
+    )
+
+
+async def user_for_access_token(settings: Settings, token: str) -> User:
+    """The active user an access token names, if it is still the current token version."""
+    claims: AccessClaims = verify_access_token(settings, token)
+    try:
+        user_id = UUID(claims.user_id)
+    except ValueError as error:
+        raise invalid_token("The access token is not valid") from error
+    user = await repository.user_by_id(user_id)
+    if user is None or not user.is_active:
+        raise invalid_token("The account of this token is not active")
+    if user.token_version != claims.token_version or user.role != claims.role:
+        raise invalid_token("The access token was issued before a role or password change")
+    return user
+
+
+async def _change_password(
+    settings: Settings, user: User, current_password: str | None, new_password: str
+) -> None:
+    if current_password is None:
+        raise FieldValidationError.single(
+            "current_password",
+            "current_password is needed to change the password",
+            reason="missing",
+        )
+    if not await verify_password(settings, user.password_hash, current_password):
+        await record(
+            AuditAction.PASSWORD_CHANGED,
+            actor=user_actor(user.id),
+            actor_id=user.id,
+            outcome=Outcome.FAILURE,
+            target_type=USER_TARGET,
+            target_id=user.id,
+            details={"reason": "wrong_current_password"},
+        )
+        raise invalid_credentials()
+    ensure_acceptable_password(new_password, email=user.email, name=user.name)
+    await repository.update_user(user, password_hash=await hash_password(settings, new_password))
+    await repository.bump_token_version(user)
+    revoked = await repository.revoke_user_refresh_tokens(user.id)
+    await record(
+        AuditAction.PASSWORD_CHANGED,
+        actor=user_actor(user.id),
+        actor_id=user.id,
+        target_type=USER_TARGET,
+        target_id=user.id,
+        details={"revoked_tokens": revoked},
+    )
+
+
+async def update_me(settings: Settings, user: User, request: UpdateMeRequest) -> User:
+    if request.password is not None:
+        await _change_password(settings, user, request.current_password, request.password)
+    if request.name is not None and request.name != user.name:
+        await repository.update_user(user, name=request.name)
+        await record(
+            AuditAction.PROFILE_UPDATED,
+            actor=user_actor(user.id),
+            actor_id=user.id,
+            target_type=USER_TARGET,
+            target_id=user.id,
+            details={"fields": ["name"]},
+        )
+    return user
