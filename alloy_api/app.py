@@ -8,6 +8,7 @@ from alloy_api.audit.routes import blueprint as audit_blueprint
 from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
 from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
+from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.kit.cache import build_cache, close_cache
@@ -15,6 +16,8 @@ from alloy_api.kit.error_handlers import install_error_handlers
 from alloy_api.kit.logging import configure_logging, install_access_log
 from alloy_api.kit.request_id import install_request_id
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
+from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
 
@@ -24,6 +27,9 @@ BLUEPRINTS = (
     me_blueprint,
     admin_users_blueprint,
     audit_blueprint,
+    movements_blueprint,
+    circuits_blueprint,
+    scoring_blueprint,
 )
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 

@@ -3,6 +3,7 @@
 import typer
 
 from alloy_cli import contracts, db, loadtest, openapi, twofa, users
+from alloy_cli.seed import seed
 from alloy_cli.serve import serve
 
 app = typer.Typer(
@@ -11,6 +12,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.command()(serve)
+app.command()(seed)
 app.add_typer(db.app, name="db")
 app.add_typer(openapi.app, name="openapi")
 app.add_typer(contracts.app, name="contracts")

@@ -22,6 +22,8 @@ from alloy_api.app import create_app
 from alloy_api.db import migrations
 from alloy_api.settings import Settings
 
+pytest_plugins = ["tests.library_support"]
+
 TEST_DATABASE_URL = os.environ.get("ALLOY_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("ALLOY_TEST_REDIS_URL")
 KEPT_TABLES = ("aerich",)

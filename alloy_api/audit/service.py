@@ -42,6 +42,14 @@ class AuditAction(StrEnum):
     RECOVERY_CODE_USED = "recovery_code_used"
     LEGACY_ADMIN_TOKEN_USED = "legacy_admin_token_used"  # noqa: S105
     ACCESS_DENIED = "access_denied"
+    MOVEMENT_CREATED = "movement_created"
+    MOVEMENT_UPDATED = "movement_updated"
+    MOVEMENT_DELETED = "movement_deleted"
+    CIRCUIT_CREATED = "circuit_created"
+    CIRCUIT_UPDATED = "circuit_updated"
+    CIRCUIT_DELETED = "circuit_deleted"
+    SCORING_CONFIG_PUBLISHED = "scoring_config_published"
+    LIBRARY_SEEDED = "library_seeded"
 
 
 def _request_facts() -> dict[str, str | None]:

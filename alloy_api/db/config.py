@@ -6,7 +6,14 @@ from urllib.parse import urlencode, urlsplit
 from alloy_api.settings import Settings
 
 MODELS_APP = "models"
-MODEL_MODULES: list[str] = ["aerich.models", "alloy_api.auth.models", "alloy_api.audit.models"]
+MODEL_MODULES: list[str] = [
+    "aerich.models",
+    "alloy_api.auth.models",
+    "alloy_api.audit.models",
+    "alloy_api.movements.models",
+    "alloy_api.circuits.models",
+    "alloy_api.scoring.models",
+]
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
 
 

@@ -24,6 +24,16 @@ class ErrorCode(Enum):
         HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
         "The body is not application/json",
     )
+    VAL_FILTER_FIELD = (HTTPStatus.BAD_REQUEST, "A filter names a field outside the allow-list")
+    VAL_FILTER_OPERATOR = (
+        HTTPStatus.BAD_REQUEST,
+        "A filter uses an operator its field's type does not take",
+    )
+    VAL_FILTER_VALUE = (HTTPStatus.BAD_REQUEST, "A filter value has the wrong type or shape")
+    VAL_FILTER_TOO_COMPLEX = (
+        HTTPStatus.BAD_REQUEST,
+        "More than 10 filters, or more than 100 values in one in/nin list",
+    )
     AUTH_MISSING_TOKEN = (HTTPStatus.UNAUTHORIZED, "No bearer token was sent")
     AUTH_INVALID_TOKEN = (
         HTTPStatus.UNAUTHORIZED,
@@ -50,6 +60,9 @@ class ErrorCode(Enum):
     )
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
     NF_USER = (HTTPStatus.NOT_FOUND, "No user has this id")
+    NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
+    NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
+    NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")
     BR_2FA_ALREADY_ENABLED = (HTTPStatus.CONFLICT, "2FA is already enabled; disable it first")
     BR_2FA_NOT_ENROLLED = (HTTPStatus.CONFLICT, "No 2FA enrolment is pending for the account")
     BR_2FA_NOT_ENABLED = (HTTPStatus.CONFLICT, "2FA is not enabled on the account")
@@ -57,6 +70,12 @@ class ErrorCode(Enum):
         HTTPStatus.CONFLICT,
         "Admins cannot change their own role or deactivate their own account",
     )
+    BR_MOVEMENT_IN_USE = (HTTPStatus.CONFLICT, "The movement is used by a circuit")
+    CF_DUPLICATE_MOVEMENT_NAME = (
+        HTTPStatus.CONFLICT,
+        "A movement with this name exists (among system movements or the owner's)",
+    )
+    CF_DUPLICATE_CIRCUIT_NAME = (HTTPStatus.CONFLICT, "A circuit with this name exists")
     CF_DUPLICATE_EMAIL = (HTTPStatus.CONFLICT, "An account with this email already exists")
     RATE_LIMIT_EXCEEDED = (
         HTTPStatus.TOO_MANY_REQUESTS,

@@ -1,0 +1,1 @@
+"""Circuits: named, ordered sequences of movements with a format (AMRAP, EMOM, ...)."""

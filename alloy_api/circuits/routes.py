@@ -1,0 +1,93 @@
+from http import HTTPStatus
+
+from quart import Blueprint, Response
+from quart_schema import validate_querystring, validate_request
+
+from alloy_api.auth.dependencies import (
+    ADMIN_ROLES,
+    authenticated,
+    current_principal,
+    require_role,
+)
+from alloy_api.circuits import service
+from alloy_api.circuits.schemas import (
+    CircuitListQuery,
+    CircuitPatchRequest,
+    CircuitRequest,
+    CircuitResponse,
+)
+from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.filtering import StructuredQueryRequest
+from alloy_api.kit.ids import parse_path_id
+from alloy_api.kit.openapi import responds
+from alloy_api.kit.pagination import Page
+
+blueprint = Blueprint("circuits", __name__, url_prefix="/v1/circuits")
+READ_ERRORS = [HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED]
+WRITE_ERRORS = [*READ_ERRORS, HTTPStatus.FORBIDDEN, HTTPStatus.CONFLICT]
+ITEM_WRITE_ERRORS = [*WRITE_ERRORS, HTTPStatus.NOT_FOUND]
+
+
+@blueprint.get("")
+@authenticated
+@validate_querystring(CircuitListQuery)
+@responds(Page[CircuitResponse], errors=READ_ERRORS)
+async def list_circuits(query_args: CircuitListQuery) -> Response:
+    page = await service.list_circuits(query_args)
+    return respond(page.map(CircuitResponse.from_model))
+
+
+@blueprint.post("/query")
+@authenticated
+@validate_request(StructuredQueryRequest)
+@responds(Page[CircuitResponse], errors=READ_ERRORS)
+async def query_circuits(data: StructuredQueryRequest) -> Response:
+    page = await service.query_circuits(data)
+    return respond(page.map(CircuitResponse.from_model))
+
+
+@blueprint.get("/<circuit_id>")
+@authenticated
+@responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
+async def get_circuit(circuit_id: str) -> Response:
+    circuit = await service.get_circuit(parse_path_id(circuit_id, "circuit_id"))
+    return respond(CircuitResponse.from_model(circuit))
+
+
+@blueprint.post("")
+@require_role(*ADMIN_ROLES)
+@validate_request(CircuitRequest)
+@responds(CircuitResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
+async def create_circuit(data: CircuitRequest) -> Response:
+    circuit = await service.create_circuit(current_principal(), data)
+    return respond(CircuitResponse.from_model(circuit), HTTPStatus.CREATED)
+
+
+@blueprint.put("/<circuit_id>")
+@require_role(*ADMIN_ROLES)
+@validate_request(CircuitRequest)
+@responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
+async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
+    circuit = await service.replace_circuit(
+        current_principal(), parse_path_id(circuit_id, "circuit_id"), data
+    )
+    return respond(CircuitResponse.from_model(circuit))
+
+
+@blueprint.patch("/<circuit_id>")
+@require_role(*ADMIN_ROLES)
+@validate_request(CircuitPatchRequest)
+@responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
+async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response:
+    circuit = await service.update_circuit(
+        current_principal(), parse_path_id(circuit_id, "circuit_id"), data
+    )
+    return respond(CircuitResponse.from_model(circuit))
+
+
+@blueprint.delete("/<circuit_id>")
+@require_role(*ADMIN_ROLES)
+@responds(None, HTTPStatus.NO_CONTENT, errors=ITEM_WRITE_ERRORS)
+async def delete_circuit(circuit_id: str) -> Response:
+    await service.delete_circuit(current_principal(), parse_path_id(circuit_id, "circuit_id"))
+    return no_content()

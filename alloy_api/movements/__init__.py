@@ -1,0 +1,1 @@
+"""The movement library: system movements and each user's custom ones."""

@@ -1,0 +1,107 @@
+from dataclasses import replace
+from http import HTTPStatus
+from uuid import UUID
+
+from quart import Blueprint, Response
+from quart_schema import validate_querystring, validate_request
+
+from alloy_api.auth.dependencies import Principal, Role, authenticated, current_principal
+from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.filtering import StructuredQueryRequest
+from alloy_api.kit.ids import parse_path_id
+from alloy_api.kit.openapi import responds
+from alloy_api.kit.pagination import Page
+from alloy_api.movements import service
+from alloy_api.movements.schemas import (
+    MovementCreateRequest,
+    MovementListQuery,
+    MovementResponse,
+    MovementUpdateRequest,
+)
+from alloy_api.state import app_state
+
+blueprint = Blueprint("movements", __name__, url_prefix="/v1/movements")
+
+READ_ERRORS = [HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED]
+WRITE_ERRORS = [*READ_ERRORS, HTTPStatus.FORBIDDEN, HTTPStatus.CONFLICT]
+
+
+def _acting_principal() -> Principal:
+    """The caller; an admin without the 2FA that admin work requires acts as a plain user."""
+    principal = current_principal()
+    user = principal.user
+    lacks_required_2fa = (
+        app_state().settings.admin_require_2fa and user is not None and not user.two_factor_enabled
+    )
+    if principal.role.is_admin and lacks_required_2fa:
+        return replace(principal, role=Role.USER)
+    return principal
+
+
+def _viewer_id() -> UUID | None:
+    return current_principal().user_id
+
+
+@blueprint.get("")
+@authenticated
+@validate_querystring(MovementListQuery)
+@responds(Page[MovementResponse], errors=READ_ERRORS)
+async def list_movements(query_args: MovementListQuery) -> Response:
+    page = await service.list_movements(_viewer_id(), query_args)
+    return respond(page.map(MovementResponse.from_model))
+
+
+@blueprint.post("/query")
+@authenticated
+@validate_request(StructuredQueryRequest)
+@responds(Page[MovementResponse], errors=READ_ERRORS)
+async def query_movements(data: StructuredQueryRequest) -> Response:
+    page = await service.query_movements(_viewer_id(), data)
+    return respond(page.map(MovementResponse.from_model))
+
+
+@blueprint.get("/<movement_id>")
+@authenticated
+@responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
+async def get_movement(movement_id: str) -> Response:
+    movement = await service.get_movement(_viewer_id(), parse_path_id(movement_id, "movement_id"))
+    return respond(MovementResponse.from_model(movement))
+
+
+@blueprint.post("")
+@authenticated
+@validate_request(MovementCreateRequest)
+@responds(
+    MovementResponse,
+    HTTPStatus.CREATED,
+    errors=WRITE_ERRORS,
+)
+async def create_movement(data: MovementCreateRequest) -> Response:
+    movement = await service.create_movement(_acting_principal(), data)
+    return respond(MovementResponse.from_model(movement), HTTPStatus.CREATED)
+
+
+@blueprint.patch("/<movement_id>")
+@authenticated
+@validate_request(MovementUpdateRequest)
+@responds(
+    MovementResponse,
+    errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
+)
+async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Response:
+    movement = await service.update_movement(
+        _acting_principal(), parse_path_id(movement_id, "movement_id"), data
+    )
+    return respond(MovementResponse.from_model(movement))
+
+
+@blueprint.delete("/<movement_id>")
+@authenticated
+@responds(
+    None,
+    HTTPStatus.NO_CONTENT,
+    errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
+)
+async def delete_movement(movement_id: str) -> Response:
+    await service.delete_movement(_acting_principal(), parse_path_id(movement_id, "movement_id"))
+    return no_content()

@@ -1,0 +1,271 @@
+"""Movement rules: who sees and changes which movement, names, and the shipped library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+from uuid import UUID
+
+from alloy_api.audit.service import AuditAction, record
+from alloy_api.auth.dependencies import Principal
+from alloy_api.db.seeding import SeedReport
+from alloy_api.db.transactions import transactional
+from alloy_api.kit.errors import (
+    AuthorizationError,
+    BusinessRuleError,
+    ConflictError,
+    ErrorCode,
+    NotFoundError,
+)
+from alloy_api.kit.filtering import FilterClause, FilterOperator, StructuredQueryRequest
+from alloy_api.kit.pagination import Page
+from alloy_api.movements.library_data import LIBRARY_MOVEMENTS, LibraryMovement
+from alloy_api.movements.models import Movement
+from alloy_api.movements.repository import DuplicateNameError, MovementRepository
+from alloy_api.movements.schemas import (
+    MovementCreateRequest,
+    MovementListQuery,
+    MovementUpdateRequest,
+)
+from alloy_api.reference.enums import BodyRegion, PrimaryMuscle
+
+movements = MovementRepository()
+
+REGION_OF_MUSCLE: Mapping[PrimaryMuscle, BodyRegion] = {
+    **{
+        muscle: BodyRegion.UPPER
+        for muscle in (
+            PrimaryMuscle.CHEST,
+            PrimaryMuscle.UPPER_BACK,
+            PrimaryMuscle.LATS,
+            PrimaryMuscle.FRONT_DELTS,
+            PrimaryMuscle.SIDE_DELTS,
+            PrimaryMuscle.REAR_DELTS,
+            PrimaryMuscle.BICEPS,
+            PrimaryMuscle.TRICEPS,
+            PrimaryMuscle.FOREARMS,
+            PrimaryMuscle.NECK,
+        )
+    },
+    **{
+        muscle: BodyRegion.LOWER
+        for muscle in (
+            PrimaryMuscle.GLUTES,
+            PrimaryMuscle.QUADRICEPS,
+            PrimaryMuscle.HAMSTRINGS,
+            PrimaryMuscle.ADDUCTORS,
+            PrimaryMuscle.CALVES,
+            PrimaryMuscle.HIP_FLEXORS,
+        )
+    },
+    PrimaryMuscle.CORE: BodyRegion.CORE,
+    PrimaryMuscle.OBLIQUES: BodyRegion.CORE,
+    PrimaryMuscle.LOWER_BACK: BodyRegion.CORE,
+    PrimaryMuscle.FULL_BODY: BodyRegion.FULL_BODY,
+}
+LINK_FIELDS = frozenset({"equipment", "disciplines"})
+NULLABLE_FIELDS = frozenset({"substitution_group"})
+
+
+def _not_found(movement_id: UUID) -> NotFoundError:
+    return NotFoundError(
+        f"Movement {movement_id} not found",
+        code=ErrorCode.NF_MOVEMENT,
+        details={"movement_id": str(movement_id)},
+    )
+
+
+def _duplicate(name: str) -> ConflictError:
+    return ConflictError(
+        f"A movement named {name!r} already exists",
+        code=ErrorCode.CF_DUPLICATE_MOVEMENT_NAME,
+        details={"name": name},
+    )
+
+
+def _forbidden_system_write() -> AuthorizationError:
+    return AuthorizationError(
+        "Only an admin can change system movements", code=ErrorCode.AUTH_FORBIDDEN
+    )
+
+
+async def _audit_system_write(
+    principal: Principal, action: AuditAction, movement: Movement, **details: Any
+) -> None:
+    """Changes to system movements are admin writes and go to the audit log."""
+    if movement.owner_id is None:
+        await record(
+            action,
+            actor=principal.actor,
+            actor_id=principal.user_id,
+            target_type="movement",
+            target_id=movement.id,
+            details={"name": movement.name, **details},
+        )
+
+
+def _owner_of_new_movement(principal: Principal, is_custom: bool) -> UUID | None:
+    if not is_custom:
+        if not principal.role.is_admin:
+            raise _forbidden_system_write()
+        return None
+    if principal.user_id is None:
+        raise _forbidden_system_write()
+    return principal.user_id
+
+
+async def _get_or_404(viewer_id: UUID | None, movement_id: UUID) -> Movement:
+    movement = await movements.get_visible(viewer_id, movement_id)
+    if movement is None:
+        raise _not_found(movement_id)
+    return movement
+
+
+async def _ensure_name_free(name: str, owner_id: UUID | None, excluding: UUID | None) -> None:
+    if await movements.name_taken(name, owner_id, excluding):
+        raise _duplicate(name)
+
+
+async def list_movements(viewer_id: UUID | None, query: MovementListQuery) -> Page[Movement]:
+    equalities = {
+        "pattern": query.pattern,
+        "discipline": query.discipline,
+        "equipment": query.equipment,
+    }
+    clauses = [
+        FilterClause(field=name, op=FilterOperator.EQ, value=value)
+        for name, value in equalities.items()
+        if value is not None
+    ]
+    if query.q:
+        clauses.append(FilterClause(field="name", op=FilterOperator.LIKE, value=query.q))
+    applied = {name: value for name, value in {**equalities, "q": query.q}.items() if value}
+    return await movements.list_visible(viewer_id, clauses, query, applied)
+
+
+async def query_movements(
+    viewer_id: UUID | None, request: StructuredQueryRequest
+) -> Page[Movement]:
+    return await movements.list_visible(viewer_id, request.filters, request.page_query())
+
+
+async def get_movement(viewer_id: UUID | None, movement_id: UUID) -> Movement:
+    return await _get_or_404(viewer_id, movement_id)
+
+
+@transactional()
+async def create_movement(principal: Principal, request: MovementCreateRequest) -> Movement:
+    owner_id = _owner_of_new_movement(principal, request.is_custom)
+    await _ensure_name_free(request.name, owner_id, None)
+    values = request.model_dump(exclude=LINK_FIELDS | {"is_custom"})
+    values["region"] = request.region or REGION_OF_MUSCLE[request.primary_muscle]
+    values["owner_id"] = owner_id
+    try:
+        movement = await movements.create_with_links(values, request.equipment, request.disciplines)
+    except DuplicateNameError as error:
+        raise _duplicate(request.name) from error
+    await _audit_system_write(principal, AuditAction.MOVEMENT_CREATED, movement)
+    return movement
+
+
+async def _writable(principal: Principal, movement_id: UUID) -> Movement:
+    movement = await _get_or_404(principal.user_id, movement_id)
+    if not movement.is_custom and not principal.role.is_admin:
+        raise _forbidden_system_write()
+    return movement
+
+
+@transactional()
+async def update_movement(
+    principal: Principal, movement_id: UUID, request: MovementUpdateRequest
+) -> Movement:
+    movement = await _writable(principal, movement_id)
+    changes = {
+        name: value
+        for name, value in request.model_dump(exclude_unset=True, exclude=LINK_FIELDS).items()
+        if value is not None or name in NULLABLE_FIELDS
+    }
+    if "name" in changes:
+        await _ensure_name_free(changes["name"], movement.owner_id, movement.id)
+    try:
+        updated = await movements.update_with_links(
+            movement, changes, request.equipment, request.disciplines
+        )
+    except DuplicateNameError as error:
+        raise _duplicate(str(changes.get("name"))) from error
+    changed_fields = sorted(request.model_dump(exclude_unset=True))
+    await _audit_system_write(
+        principal, AuditAction.MOVEMENT_UPDATED, updated, changed_fields=changed_fields
+    )
+    return updated
+
+
+@transactional()
+async def delete_movement(principal: Principal, movement_id: UUID) -> None:
+    movement = await _writable(principal, movement_id)
+    if not await movements.delete_unless_used(movement):
+        raise BusinessRuleError(
+            f"Movement {movement_id} is used by a circuit; remove it there first",
+            code=ErrorCode.BR_MOVEMENT_IN_USE,
+            details={"movement_id": str(movement_id)},
+        )
+    await _audit_system_write(principal, AuditAction.MOVEMENT_DELETED, movement)
+
+
+async def system_movement_names(movement_ids: Iterable[UUID]) -> dict[UUID, str]:
+    """Names of the given ids that are system movements; ids that are not are left out."""
+    return await movements.system_movement_names(movement_ids)
+
+
+async def system_movement_ids_by_name() -> dict[str, UUID]:
+    """Every system movement's id by its lower-cased name."""
+    return await movements.system_ids_by_name()
+
+
+def _library_values(entry: LibraryMovement) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "pattern": entry.pattern,
+        "primary_muscle": entry.primary_muscle,
+        "secondary_muscles": [muscle.value for muscle in entry.secondary_muscles],
+        "region": entry.region,
+        "skill_level": entry.skill_level,
+        "cns_load": entry.cns_load,
+        "compound": entry.compound,
+        "unilateral": entry.unilateral,
+        "metric_type": entry.metric_type,
+        "min_recovery_hours": entry.min_recovery_hours,
+        "substitution_group": entry.substitution_group,
+        "description": entry.description,
+        "owner_id": None,
+    }
+
+
+@transactional()
+async def seed_library(
+    entries: Iterable[LibraryMovement] = LIBRARY_MOVEMENTS, principal: Principal | None = None
+) -> SeedReport:
+    """Add the library's system movements that are missing; existing names are left alone.
+
+    With a principal, what was added is written to the audit log.
+    """
+    existing = await movements.system_names()
+    report = SeedReport()
+    for entry in entries:
+        if entry.name.lower() in existing:
+            report.skipped.append(entry.name)
+            continue
+        await movements.create_with_links(
+            _library_values(entry), entry.equipment, entry.disciplines
+        )
+        existing.add(entry.name.lower())
+        report.added.append(entry.name)
+    if principal is not None and report.added:
+        await record(
+            AuditAction.LIBRARY_SEEDED,
+            actor=principal.actor,
+            actor_id=principal.user_id,
+            target_type="movement",
+            details={"added": report.added, "skipped": len(report.skipped)},
+        )
+    return report

@@ -1,0 +1,1 @@
+"""The scoring config: versioned weights the program generator ranks movements by."""

@@ -1,0 +1,43 @@
+from http import HTTPStatus
+
+from quart import Blueprint, Response
+from quart_schema import validate_querystring, validate_request
+
+from alloy_api.auth.dependencies import ADMIN_ROLES, current_principal, require_role
+from alloy_api.kit.envelope import respond
+from alloy_api.kit.openapi import responds
+from alloy_api.kit.pagination import Page
+from alloy_api.scoring import service
+from alloy_api.scoring.schemas import (
+    ScoringConfigRequest,
+    ScoringConfigResponse,
+    ScoringConfigVersionsQuery,
+)
+
+blueprint = Blueprint("scoring", __name__, url_prefix="/v1/admin/scoring_config")
+ADMIN_ERRORS = [HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN]
+
+
+@blueprint.get("")
+@require_role(*ADMIN_ROLES)
+@responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.NOT_FOUND])
+async def get_scoring_config() -> Response:
+    return respond(ScoringConfigResponse.from_model(await service.get_active_config()))
+
+
+@blueprint.put("")
+@require_role(*ADMIN_ROLES)
+@validate_request(ScoringConfigRequest)
+@responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
+async def put_scoring_config(data: ScoringConfigRequest) -> Response:
+    config = await service.publish_version(current_principal(), data)
+    return respond(ScoringConfigResponse.from_model(config))
+
+
+@blueprint.get("/versions")
+@require_role(*ADMIN_ROLES)
+@validate_querystring(ScoringConfigVersionsQuery)
+@responds(Page[ScoringConfigResponse], errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
+async def list_scoring_config_versions(query_args: ScoringConfigVersionsQuery) -> Response:
+    page = await service.list_versions(query_args)
+    return respond(page.map(ScoringConfigResponse.from_model))

@@ -1,0 +1,80 @@
+"""The scoring config: one active version at a time; every change is a new version."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from alloy_api.audit.service import AuditAction, record
+from alloy_api.auth.dependencies import Principal
+from alloy_api.db.seeding import SeedReport
+from alloy_api.db.transactions import Isolation, transactional
+from alloy_api.kit.errors import ErrorCode, NotFoundError
+from alloy_api.kit.pagination import Page, PageQuery
+from alloy_api.scoring.defaults import DEFAULT_SET_REP_RANGES, DEFAULT_WEIGHTS, SYSTEM_AUTHOR
+from alloy_api.scoring.models import ScoringConfigVersion
+from alloy_api.scoring.repository import ScoringConfigRepository
+from alloy_api.scoring.schemas import ScoringConfigRequest
+
+configs = ScoringConfigRepository()
+DEFAULT_CONFIG_LABEL = "scoring config version 1"
+
+
+async def get_active_config() -> ScoringConfigVersion:
+    active = await configs.active()
+    if active is None:
+        raise NotFoundError(
+            "No scoring config exists yet; run `alloy seed`", code=ErrorCode.NF_SCORING_CONFIG
+        )
+    return active
+
+
+async def list_versions(query: PageQuery) -> Page[ScoringConfigVersion]:
+    return await configs.versions(query)
+
+
+async def _publish(
+    request: ScoringConfigRequest, author: str, author_id: UUID | None
+) -> ScoringConfigVersion:
+    next_version = await configs.latest_version_number() + 1
+    await configs.deactivate_all()
+    return await configs.add_active(
+        {
+            "version": next_version,
+            "weights": request.weights.model_dump(),
+            "set_rep_ranges": request.set_rep_ranges.model_dump(),
+            "author": author,
+            "author_id": author_id,
+        }
+    )
+
+
+async def _audit(principal: Principal, action: AuditAction, config: ScoringConfigVersion) -> None:
+    await record(
+        action,
+        actor=principal.actor,
+        actor_id=principal.user_id,
+        target_type="scoring_config",
+        target_id=config.id,
+        details={"version": config.version},
+    )
+
+
+@transactional(Isolation.SERIALIZABLE)
+async def publish_version(
+    principal: Principal, request: ScoringConfigRequest
+) -> ScoringConfigVersion:
+    """A new active version; the previous one stays, inactive, in the history."""
+    published = await _publish(request, principal.actor, principal.user_id)
+    await _audit(principal, AuditAction.SCORING_CONFIG_PUBLISHED, published)
+    return published
+
+
+@transactional(Isolation.SERIALIZABLE)
+async def seed_default(principal: Principal | None = None) -> SeedReport:
+    if await configs.any_exists():
+        return SeedReport(skipped=[DEFAULT_CONFIG_LABEL])
+    default = ScoringConfigRequest(weights=DEFAULT_WEIGHTS, set_rep_ranges=DEFAULT_SET_REP_RANGES)
+    published = await _publish(default, SYSTEM_AUTHOR, None)
+    if principal is not None:
+        await _audit(principal, AuditAction.LIBRARY_SEEDED, published)
+    return SeedReport(added=[DEFAULT_CONFIG_LABEL])
