@@ -29,3 +29,7 @@ def seed() -> None:
     reports = with_database(work)
     for part, report in reports.items():
         console.print(f"{part}: added {len(report.added)}, skipped {len(report.skipped)}")
+
+
+def seed_summary(reports: dict[str, SeedReport]) -> str:
+    return ", ".join(f"{part} +{len(report.added)}" for part, report in reports.items())

@@ -7,9 +7,24 @@ from granian import Granian
 from granian.constants import Interfaces
 
 from alloy_api.db import migrations
+from alloy_api.settings import Settings
+from alloy_cli.accounts import operator, with_database
 from alloy_cli.common import console, fail, load_settings, run
+from alloy_cli.seed import seed_everything, seed_summary
 
 ASGI_TARGET = "alloy_api.asgi:app"
+
+
+def _prepare_embedded_database(settings: Settings) -> None:
+    try:
+        applied = run(migrations.upgrade(settings))
+    except Exception as error:
+        fail(f"cannot prepare the embedded database: {error}")
+    state = f"applied {len(applied)} migration(s)" if applied else "current"
+    console.print(f"embedded database: {settings.resolved_database_url} ({state})")
+    principal = operator()
+    reports = with_database(lambda _: seed_everything(principal))
+    console.print(f"sample library: {seed_summary(reports)}")
 
 
 def serve(
@@ -20,15 +35,11 @@ def serve(
     ] = 1,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
 ) -> None:
-    """Serve the API. On the embedded SQLite default, creates and migrates the database first."""
+    """Serve the API. On the embedded SQLite default, first creates and migrates the database and
+    loads the sample library (as `alloy seed`, which skips what is there)."""
     settings = load_settings()
     if settings.uses_embedded_database:
-        try:
-            applied = run(migrations.upgrade(settings))
-        except Exception as error:
-            fail(f"cannot prepare the embedded database: {error}")
-        state = f"applied {len(applied)} migration(s)" if applied else "current"
-        console.print(f"embedded database: {settings.resolved_database_url} ({state})")
+        _prepare_embedded_database(settings)
     console.print(f"serving on http://{host}:{port} with {workers} worker(s)")
     Granian(
         ASGI_TARGET,

@@ -1,14 +1,8 @@
 """`alloy loadtest`: judging runs, comparing them, and a real smoke run against a real server."""
 
-import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
-
-import httpx
-import pytest
 
 from alloy_cli.loadtest_report import (
     EndpointStats,
@@ -71,37 +65,6 @@ def test_a_p95_more_than_20_percent_worse_is_a_regression() -> None:
 def test_every_scenario_has_thresholds() -> None:
     for scenario in SCENARIOS:
         assert load_thresholds(ROOT / "loadtests" / "thresholds.toml", scenario).p95_ms > 0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def served_host(tmp_path):
-    port = free_port()
-    environment = {**os.environ, "ALLOY_DATA_DIR": str(tmp_path / "data")}
-    environment.pop("ALLOY_DATABASE_URL", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    host = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{host}/health/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        yield host
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def loadtest(*arguments: str) -> subprocess.CompletedProcess[str]:

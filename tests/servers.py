@@ -1,0 +1,53 @@
+"""A real `alloy serve` process on a free port, for tests that need a server over the network."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+READY_ATTEMPTS = 150
+READY_PAUSE_SECONDS = 0.2
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served_data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "served"
+
+
+@pytest.fixture
+def served_host(served_data_dir: Path) -> Iterator[str]:
+    """`alloy serve` on the embedded default, in its own data dir, once it answers ready."""
+    port = free_port()
+    environment = {**os.environ, "ALLOY_DATA_DIR": str(served_data_dir)}
+    environment.pop("ALLOY_DATABASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    host = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(READY_ATTEMPTS):
+            try:
+                if httpx.get(f"{host}/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(READY_PAUSE_SECONDS)
+        yield host
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
