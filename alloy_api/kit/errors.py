@@ -24,7 +24,18 @@ class ErrorCode(Enum):
         HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
         "The body is not application/json",
     )
+    AUTH_MISSING_TOKEN = (HTTPStatus.UNAUTHORIZED, "No bearer token was sent")
+    AUTH_INVALID_TOKEN = (HTTPStatus.UNAUTHORIZED, "The bearer token is not valid")
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
+    CF_IDEMPOTENCY_KEY_REUSED = (
+        HTTPStatus.CONFLICT,
+        "The Idempotency-Key was already used with another request",
+    )
+    CF_IDEMPOTENCY_KEY_IN_PROGRESS = (
+        HTTPStatus.CONFLICT,
+        "A request with this Idempotency-Key is still being processed",
+    )
+    RATE_LIMIT_EXCEEDED = (HTTPStatus.TOO_MANY_REQUESTS, "Too many requests for the policy")
     SYS_INTERNAL = (HTTPStatus.INTERNAL_SERVER_ERROR, "An unexpected error; details are logged")
     SYS_DATABASE_UNAVAILABLE = (HTTPStatus.SERVICE_UNAVAILABLE, "The database does not answer")
 
