@@ -184,10 +184,14 @@ def _seconds(milliseconds: int) -> int:
 
 class AlloyRateLimiter(RateLimiter):
     def __init__(self, app: Quart, settings: Settings, store: _AtomicStore) -> None:
-        self.policies = {
-            rate_class: _rate_limit(getattr(settings, f"rate_limit_{rate_class.value}"))
-            for rate_class in RateClass
-        }
+        self.policies: dict[RateClass, RateLimit] = {}
+        self._period_ms: dict[RateClass, int] = {}
+        self._policy_headers: dict[RateClass, str] = {}
+        for rate_class in RateClass:
+            count, period_seconds = parse_rate(getattr(settings, f"rate_limit_{rate_class.value}"))
+            self.policies[rate_class] = RateLimit(count, timedelta(seconds=period_seconds))
+            self._period_ms[rate_class] = period_seconds * MILLISECONDS
+            self._policy_headers[rate_class] = f'"{rate_class.value}";q={count};w={period_seconds}'
         self._classes: dict[tuple[str, str], RateClass | None] = {}
         self.atomic_store = store
         super().__init__(
@@ -222,16 +226,15 @@ class AlloyRateLimiter(RateLimiter):
         rate_class = self.policy_class(current_app, request.endpoint, request.method)
         if rate_class is None:
             return
-        policy = self.policies[rate_class]
-        key = f"{KEY_PREFIX}:{rate_class.value}:{await self.key_function()}"
+        key = f"{KEY_PREFIX}:{rate_class.value}:{client_identity()}"
         try:
             decision = await self.atomic_store.acquire(
-                key, policy.count, int(policy.period.total_seconds() * MILLISECONDS)
+                key, self.policies[rate_class].count, self._period_ms[rate_class]
             )
         except (RedisError, OSError) as error:
             logger.warning("rate limit store unavailable, allowed: {}", type(error).__name__)
             return
-        g.rate_limit = (rate_class, policy, decision)
+        g.rate_limit = (rate_class, decision)
         if not decision.allowed:
             record_rate_limit_rejection(rate_class.value)
             retry_after = _seconds(decision.retry_after_ms)
@@ -245,18 +248,11 @@ class AlloyRateLimiter(RateLimiter):
     async def _after_request(self, response: Response) -> Response:
         applied = g.get("rate_limit")
         if applied is not None:
-            rate_class, policy, decision = applied
-            name = rate_class.value
-            window = int(policy.period.total_seconds())
-            response.headers["RateLimit-Policy"] = f'"{name}";q={policy.count};w={window}'
+            rate_class, decision = applied
             reset = math.ceil(decision.reset_ms / MILLISECONDS)
-            response.headers["RateLimit"] = f'"{name}";r={decision.remaining};t={reset}'
+            response.headers["RateLimit-Policy"] = self._policy_headers[rate_class]
+            response.headers["RateLimit"] = f'"{rate_class.value}";r={decision.remaining};t={reset}'
         return response
-
-
-def _rate_limit(rate: str) -> RateLimit:
-    count, period_seconds = parse_rate(rate)
-    return RateLimit(count, timedelta(seconds=period_seconds))
 
 
 def build_rate_store(redis_client: Redis | None) -> _AtomicStore:

@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Iterator
 from http import HTTPStatus
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -66,6 +67,7 @@ DB_POOL_CONNECTIONS = Gauge(
 )
 
 _route_templates: dict[str, str] = {}
+_duration_series: dict[tuple[str, str, int], Any] = {}
 
 
 def record_cache_hit(cache: str) -> None:
@@ -102,12 +104,21 @@ def current_route() -> str:
     return route_template(rule.rule) if rule is not None else UNMATCHED_ROUTE
 
 
+def _duration_series_for(method: str, route: str, status: int) -> Any:
+    """The labelled histogram, looked up once per method, route and status."""
+    series_key = (method, route, status)
+    series = _duration_series.get(series_key)
+    if series is None:
+        series = REQUEST_DURATION.labels(method, route, str(status))
+        _duration_series[series_key] = series
+    return series
+
+
 async def _observe_request(response: Response) -> Response:
     started_at = g.get("started_at")
     if started_at is not None:
-        REQUEST_DURATION.labels(request.method, current_route(), str(response.status_code)).observe(
-            time.perf_counter() - started_at
-        )
+        series = _duration_series_for(request.method, current_route(), response.status_code)
+        series.observe(time.perf_counter() - started_at)
     return response
 
 
