@@ -78,10 +78,12 @@ class Settings(BaseSettings):
     )
     otel_exporter_otlp_endpoint: str | None = Field(
         default=None,
+        validation_alias=AliasChoices("OTEL_EXPORTER_OTLP_ENDPOINT", "otel_exporter_otlp_endpoint"),
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None,
         validation_alias=AliasChoices(
-            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-            "OTEL_EXPORTER_OTLP_ENDPOINT",
-            "otel_exporter_otlp_endpoint",
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel_exporter_otlp_traces_endpoint"
         ),
     )
 
@@ -124,6 +126,15 @@ class Settings(BaseSettings):
     @property
     def tracing_enabled(self) -> bool:
         return not self.otel_sdk_disabled and self.otel_traces_exporter.lower() not in {"", "none"}
+
+    @property
+    def otlp_traces_url(self) -> str | None:
+        """Where spans go: the traces endpoint as given, or `/v1/traces` under the base endpoint."""
+        if self.otel_exporter_otlp_traces_endpoint:
+            return self.otel_exporter_otlp_traces_endpoint
+        if self.otel_exporter_otlp_endpoint:
+            return f"{self.otel_exporter_otlp_endpoint.rstrip('/')}/v1/traces"
+        return None
 
     @property
     def uses_embedded_database(self) -> bool:

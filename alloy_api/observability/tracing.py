@@ -46,7 +46,7 @@ def _exporter(settings: Settings) -> Any:
         return ConsoleSpanExporter()
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
-    return OTLPSpanExporter(endpoint=settings.otel_exporter_otlp_endpoint)
+    return OTLPSpanExporter(endpoint=settings.otlp_traces_url)
 
 
 def _install_spans(app: Quart, settings: Settings) -> None:

@@ -9,6 +9,7 @@ from opentelemetry.trace import SpanKind
 
 from alloy_api.app import create_app
 from alloy_api.observability.tracing import TRACER_PROVIDER_KEY, incoming_trace_id
+from alloy_api.settings import Settings
 from tests.scale_probes import add_scale_probes
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -71,3 +72,18 @@ async def test_server_spans_continue_the_caller_trace(settings_factory, capsys) 
     assert fresh.attributes["http.response.status_code"] == 404
     assert unmatched.name == "GET unmatched"
     assert unmatched_log["trace_id"] == format(unmatched.context.trace_id, "032x")
+
+
+def test_the_otlp_endpoint_follows_the_standard_variables(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "otlp")
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/")
+    base_only = Settings(data_dir=tmp_path)
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://traces:4318/custom")
+    with_traces = Settings(data_dir=tmp_path)
+    monkeypatch.setenv("OTEL_SDK_DISABLED", "true")
+    disabled = Settings(data_dir=tmp_path)
+    assert base_only.tracing_enabled
+    assert base_only.otlp_traces_url == "http://collector:4318/v1/traces"
+    assert with_traces.otlp_traces_url == "http://traces:4318/custom"
+    assert not disabled.tracing_enabled
+    assert not Settings(data_dir=tmp_path, otel_traces_exporter="none").tracing_enabled
