@@ -18,6 +18,7 @@ from alloy_api.observability.metrics import (
     record_cache_miss,
     record_legacy_token_use,
     route_template,
+    sample_pool_usage,
 )
 from tests.kit.test_rate_limit_processes import free_port, wait_until_live
 from tests.scale_probes import add_scale_probes
@@ -168,3 +169,22 @@ def test_two_workers_report_one_sum(settings, tmp_path) -> None:
         server.wait(timeout=20)
     assert after - before == 40
     assert list((settings.data_dir / "metrics").glob("*.db"))
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ALLOY_TEST_DATABASE_URL"), reason="SQLite has no connection pool"
+)
+async def test_the_database_pool_is_sampled(client) -> None:
+    await client.get("/health/ready")
+    sample_pool_usage()
+    exposed = samples(await scrape(client))
+    in_use = (
+        "alloy_db_pool_connections",
+        frozenset({"connection": "default", "state": "in_use"}.items()),
+    )
+    idle = (
+        "alloy_db_pool_connections",
+        frozenset({"connection": "default", "state": "idle"}.items()),
+    )
+    assert exposed[in_use] >= 0
+    assert exposed[in_use] + exposed[idle] >= 1
