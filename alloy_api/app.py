@@ -55,7 +55,11 @@ def _install_lifecycle(app: Quart) -> None:
 
 
 def _install_scale_kit(app: Quart, settings: Settings, state: AppState) -> None:
-    """Hooks run in registration order before a request and in reverse order after it."""
+    """Before a request these hooks run in this order, after it in reverse order.
+
+    So the rate limit answers before an idempotency key is claimed, the idempotency record keeps
+    the uncompressed body, and compression is the last of them to touch the response.
+    """
     install_compression(app, settings.compression_min_bytes)
     install_tracing(app, settings)
     install_metrics(app, settings)
