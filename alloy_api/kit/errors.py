@@ -77,6 +77,14 @@ class ErrorCode(Enum):
     )
     CF_DUPLICATE_CIRCUIT_NAME = (HTTPStatus.CONFLICT, "A circuit with this name exists")
     CF_DUPLICATE_EMAIL = (HTTPStatus.CONFLICT, "An account with this email already exists")
+    CF_IDEMPOTENCY_KEY_REUSED = (
+        HTTPStatus.CONFLICT,
+        "The Idempotency-Key was already used with another request",
+    )
+    CF_IDEMPOTENCY_KEY_IN_PROGRESS = (
+        HTTPStatus.CONFLICT,
+        "A request with this Idempotency-Key is still being processed",
+    )
     RATE_LIMIT_EXCEEDED = (
         HTTPStatus.TOO_MANY_REQUESTS,
         "Too many requests (or failed logins); retry after details.retry_after seconds",
