@@ -6,6 +6,7 @@ from quart_schema import Info, QuartSchema
 from alloy_api import __version__
 from alloy_api.audit.routes import blueprint as audit_blueprint
 from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
+from alloy_api.auth.identity import install_request_identity
 from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     install_access_log(app)
     install_error_handlers(app)
     install_security_headers(app)
+    install_request_identity(app)
     _install_scale_kit(app, settings, state)
     _install_openapi(app)
     _install_lifecycle(app)

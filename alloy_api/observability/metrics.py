@@ -57,7 +57,13 @@ RATE_LIMIT_REJECTIONS = Counter(
     "alloy_rate_limit_rejections", "Requests answered 429 by the rate limiter", ["policy"]
 )
 LEGACY_TOKEN_USES = Counter(
-    "alloy_legacy_admin_token_uses", "Requests authenticated with the legacy X-Admin-Token"
+    "alloy_legacy_admin_token_uses",
+    "Requests that presented the deprecated X-Admin-Token header",
+    ["outcome"],
+)
+PASSWORD_VERIFICATIONS = Counter(
+    "alloy_password_verifications",
+    "Argon2id password verifications, for known and unknown accounts alike",
 )
 DB_POOL_CONNECTIONS = Gauge(
     "alloy_db_pool_connections",
@@ -86,8 +92,12 @@ def record_rate_limit_rejection(policy: str) -> None:
     RATE_LIMIT_REJECTIONS.labels(policy).inc()
 
 
-def record_legacy_token_use() -> None:
-    LEGACY_TOKEN_USES.inc()
+def record_legacy_token_use(outcome: str) -> None:
+    LEGACY_TOKEN_USES.labels(outcome).inc()
+
+
+def record_password_verification() -> None:
+    PASSWORD_VERIFICATIONS.inc()
 
 
 def route_template(rule: str) -> str:

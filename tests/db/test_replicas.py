@@ -21,7 +21,7 @@ from alloy_api.db.config import REPLICA_ROUTER, tortoise_config
 from alloy_api.db.replicas import PRIMARY
 from alloy_api.kit.envelope import respond
 from alloy_api.settings import Settings
-from tests.conftest import TEST_DATABASE_URL, _recreate_postgres_database
+from tests.conftest import TEST_DATABASE_URL, recreate_postgres_database
 
 MARKER_APP = "replica_probe"
 probes = Blueprint("replica_probes", __name__, url_prefix="/v1/replica_probes")
@@ -70,7 +70,7 @@ async def mark(connection_name: str, marker: str) -> None:
 def app(settings_factory, tmp_path) -> Quart:
     replica = replica_url(tmp_path)
     if TEST_DATABASE_URL:
-        asyncio.run(_recreate_postgres_database(replica))
+        asyncio.run(recreate_postgres_database(replica))
     asyncio.run(migrations.upgrade(Settings(database_url=replica, data_dir=tmp_path)))
     application = create_app(settings_factory(database_replica_urls=[replica]))
     application.register_blueprint(probes)

@@ -82,12 +82,12 @@ async def test_the_kit_counters_are_exposed(client) -> None:
     record_cache_hit("movements")
     record_cache_miss("movements")
     record_cache_error("movements")
-    record_legacy_token_use()
+    record_legacy_token_use("success")
     after = samples(await scrape(client))
     movements = frozenset({"cache": "movements"}.items())
     for name in ("alloy_cache_hits_total", "alloy_cache_misses_total", "alloy_cache_errors_total"):
         assert after[(name, movements)] == before.get((name, movements), 0) + 1
-    legacy = ("alloy_legacy_admin_token_uses_total", frozenset())
+    legacy = ("alloy_legacy_admin_token_uses_total", frozenset({"outcome": "success"}.items()))
     assert after[legacy] == before.get(legacy, 0) + 1
 
 
