@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     cache_auth_ttl_seconds: int = Field(
         default=900, ge=1, description="how long a user's token version, role and 2FA are cached"
     )
+    cache_near_ttl_seconds: float = Field(
+        default=5.0, ge=0, description="in-process copies of library entries over Redis; 0: none"
+    )
     secret_key: SecretStr | None = Field(
         default=None, description="signing secret; required in production"
     )

@@ -1,6 +1,7 @@
 """What a serving process holds: its settings and its connections to shared services."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from aiocache.base import BaseCache
 from quart import Quart, current_app
@@ -17,6 +18,8 @@ class AppState:
     cache: BaseCache
     redis: Redis | None = None
     """Rate limits and idempotency keys; None runs them in-process."""
+    near_cache: Any = None
+    """`kit.cache.NearCache`: this process's short-lived copies of library entries, or None."""
 
 
 def attach_state(app: Quart, state: AppState) -> None:

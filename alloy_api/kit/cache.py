@@ -9,10 +9,17 @@ a write that deletes the key (after its transaction commits) removes the lease, 
 raced it is returned but never stored. List pages carry their namespaces' generation counters in
 their keys, and a write moves the counter on instead of finding every page.
 
+With Redis, keys marked `near` (single library entries, read on every hot request) are also kept
+in this process's memory for a few seconds (`NearCache`). Every invalidation is published on a
+Redis channel that every process listens to; a process drops its copies when the message arrives,
+and uses none while it is not subscribed. Auth state is never kept near: a role or password change
+must be refused by the very next request in every process, so it is always read from Redis.
+
 When the cache fails, reads go to the database with a warning log and the error metric.
 """
 
 import asyncio
+import contextlib
 import hashlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
@@ -28,7 +35,7 @@ from aiocache import RedisCache, SimpleMemoryCache
 from aiocache.base import BaseCache
 from loguru import logger
 from pydantic import BaseModel
-from quart import has_app_context
+from quart import Quart, has_app_context
 from redis.asyncio import BlockingConnectionPool
 from redis.exceptions import RedisError
 
@@ -39,7 +46,7 @@ from alloy_api.observability.metrics import (
     record_cache_miss,
 )
 from alloy_api.settings import Settings
-from alloy_api.state import app_state
+from alloy_api.state import AppState, app_state
 
 CACHE_NAMESPACE = "alloy"
 DATA_PREFIX = "data"
@@ -51,6 +58,9 @@ LEASE_MARKER = "~lease:"
 LEASE_SECONDS = 10
 FINGERPRINT_BYTES = 12
 SCAN_BATCH = 500
+INVALIDATION_CHANNEL = f"{CACHE_NAMESPACE}:invalidations"
+LISTEN_POLL_SECONDS = 1.0
+LISTEN_RETRY_SECONDS = 1.0
 WARNING_INTERVAL_SECONDS = 10.0
 CACHE_FAILURES: tuple[type[BaseException], ...] = (RedisError, OSError, TimeoutError)
 NO_TIMEOUT = None
@@ -80,10 +90,108 @@ class CacheKey:
     name: str
     lifetime: Lifetime = Lifetime.RESOURCE
     generations: tuple[str, ...] = field(default=())
+    near: bool = False
+    """Also kept in this process's memory (see `NearCache`); only for keys without generations."""
 
     @property
     def base(self) -> str:
         return f"{DATA_PREFIX}:{self.namespace}:{KEY_SCHEMA}:{self.name}"
+
+
+class NearCache:
+    """Raw cached values copied into this process for `ttl_seconds`, used only while subscribed
+    to the invalidation channel. `epoch` moves on with every drop, so a value read from Redis
+    before a drop is not copied in after it."""
+
+    def __init__(self, ttl_seconds: float) -> None:
+        self.ttl_seconds = ttl_seconds
+        self.entries: dict[str, tuple[float, str | bytes]] = {}
+        self.subscribed = False
+        self.epoch = 0
+
+    def get(self, key: str) -> str | bytes | None:
+        if not self.subscribed:
+            return None
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            del self.entries[key]
+            return None
+        return entry[1]
+
+    def put(self, key: str, raw: str | bytes, epoch: int) -> None:
+        if self.subscribed and epoch == self.epoch:
+            self.entries[key] = (time.monotonic() + self.ttl_seconds, raw)
+
+    def drop(self, keys: Iterable[str]) -> None:
+        self.epoch += 1
+        for key in keys:
+            self.entries.pop(key, None)
+
+    def reset(self, *, subscribed: bool) -> None:
+        self.epoch += 1
+        self.subscribed = subscribed
+        self.entries.clear()
+
+
+def build_near_cache(settings: Settings) -> NearCache | None:
+    if settings.redis_url is None or not settings.cache_near_ttl_seconds:
+        return None
+    return NearCache(settings.cache_near_ttl_seconds)
+
+
+async def _listen_once(cache: BaseCache, near: NearCache, stop: asyncio.Event) -> None:
+    pubsub = _redis_of(cache).pubsub()
+    try:
+        await pubsub.subscribe(INVALIDATION_CHANNEL)
+        while not stop.is_set():
+            message = await pubsub.get_message(timeout=LISTEN_POLL_SECONDS)
+            if message is None:
+                continue
+            if message["type"] == "subscribe":
+                near.reset(subscribed=True)
+            elif message["type"] == "message":
+                near.drop(orjson.loads(message["data"]))
+    finally:
+        near.reset(subscribed=False)
+        await pubsub.aclose()
+
+
+async def listen_for_invalidations(cache: BaseCache, near: NearCache, stop: asyncio.Event) -> None:
+    """Keep `near` in step with every process's writes, resubscribing after Redis failures."""
+    while not stop.is_set():
+        try:
+            await _listen_once(cache, near, stop)
+        except CACHE_FAILURES as error:
+            if stop.is_set():
+                return
+            _degraded("near", "invalidation listening", error)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), LISTEN_RETRY_SECONDS)
+
+
+def install_near_cache(app: Quart, state: AppState) -> None:
+    near = state.near_cache
+    if near is None:
+        return
+    listener: list[asyncio.Task[None]] = []
+    stop = asyncio.Event()
+
+    @app.before_serving
+    async def start_listening() -> None:
+        stop.clear()
+        listener.append(asyncio.create_task(listen_for_invalidations(state.cache, near, stop)))
+
+    @app.after_serving
+    async def stop_listening() -> None:
+        """Before the cache closes, so the subscription goes back to its pool first."""
+        stop.set()
+        for task in listener:
+            task.cancel()
+        if listener:
+            await asyncio.wait(listener, timeout=LISTEN_POLL_SECONDS * 2)
+        listener.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +268,10 @@ def _active() -> tuple[BaseCache, Settings] | None:
     return _operator_cache.get()
 
 
+def _near_cache() -> NearCache | None:
+    return app_state().near_cache if has_app_context() else None
+
+
 def _degraded(namespace: str, operation: str, error: BaseException) -> None:
     record_cache_error(namespace)
     now = time.monotonic()
@@ -224,11 +336,21 @@ async def cached(key: CacheKey, load: Callable[[], Awaitable[ValueT | None]]) ->
     if active is None:
         return await load()
     cache, settings = active
+    near = _near_cache() if key.near else None
+    epoch = 0
+    if near is not None:
+        raw = near.get(key.base)
+        if raw is not None:
+            record_cache_hit(key.namespace)
+            return orjson.loads(raw)
+        epoch = near.epoch
     try:
         storage_key = await _storage_key(cache, key)
         raw = await cache.get(storage_key, loads_fn=_as_bytes, timeout=NO_TIMEOUT)
         if raw is not None and not _is_lease(raw):
             record_cache_hit(key.namespace)
+            if near is not None:
+                near.put(storage_key, raw, epoch)
             return orjson.loads(raw)
         record_cache_miss(key.namespace)
         lease = await _claim(cache, storage_key) if raw is None else None
@@ -279,11 +401,16 @@ async def _apply(invalidations: Sequence[_Invalidation]) -> None:
     namespaces = {
         namespace for invalidation in invalidations for namespace in invalidation.namespaces
     }
+    near = _near_cache()
+    if near is not None:
+        near.drop(storage_keys)
     try:
         for storage_key in storage_keys:
             await cache.delete(storage_key, timeout=NO_TIMEOUT)
         for namespace in namespaces:
             await cache.increment(_generation_key(namespace), 1, timeout=NO_TIMEOUT)
+        if storage_keys and not is_in_process(cache):
+            await _redis_of(cache).publish(INVALIDATION_CHANNEL, orjson.dumps(sorted(storage_keys)))
     except CACHE_FAILURES as error:
         for namespace in namespaces | {key.namespace for i in invalidations for key in i.keys}:
             _degraded(namespace, "invalidation", error)

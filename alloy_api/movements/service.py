@@ -71,7 +71,7 @@ NULLABLE_FIELDS = frozenset({"substitution_group"})
 
 
 def _item_key(movement_id: UUID) -> CacheKey:
-    return CacheKey(CACHE_NAMESPACE, f"item:{movement_id}")
+    return CacheKey(CACHE_NAMESPACE, f"item:{movement_id}", near=True)
 
 
 def _page_key(viewer_id: UUID | None, query: MovementListQuery) -> CacheKey:

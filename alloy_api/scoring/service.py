@@ -19,7 +19,7 @@ from alloy_api.scoring.schemas import ScoringConfigRequest, ScoringConfigRespons
 
 configs = ScoringConfigRepository()
 DEFAULT_CONFIG_LABEL = "scoring config version 1"
-ACTIVE_CONFIG_KEY = CacheKey("scoring", "active")
+ACTIVE_CONFIG_KEY = CacheKey("scoring", "active", near=True)
 
 
 async def get_active_config() -> ScoringConfigVersion:

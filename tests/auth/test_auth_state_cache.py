@@ -1,13 +1,6 @@
 """Authenticated requests read the user's token state from the cache, and every change to it
 (role, password, activity, 2FA) is seen by the very next request, in every process."""
 
-import asyncio
-import contextlib
-import os
-import subprocess
-import sys
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 from prometheus_client import REGISTRY
@@ -18,7 +11,6 @@ from alloy_api.auth.roles import Role
 from tests.auth.factories import STRONG_PASSWORD
 from tests.auth.helpers import error_codes
 from tests.conftest import TEST_DATABASE_URL, TEST_REDIS_URL
-from tests.servers import READY_ATTEMPTS, READY_PAUSE_SECONDS, free_port
 
 READ_PATH = "/v1/movements?limit=1"
 ADMIN_USERS = "/v1/admin/users"
@@ -83,36 +75,6 @@ async def test_disabling_2fa_closes_admin_routes_on_the_next_request(client, adm
     refused = await client.get(ADMIN_USERS, headers=admin_account.headers)
     assert refused.status_code == 403
     assert error_codes(await refused.get_json()) == ["AUTH_2FA_ENROLLMENT_REQUIRED"]
-
-
-@pytest.fixture
-async def other_process(settings) -> AsyncIterator[str]:
-    """`alloy serve` in its own process, on the same database and Redis as the test app."""
-    port = free_port()
-    environment = {
-        **os.environ,
-        "ALLOY_DATA_DIR": str(settings.data_dir),
-        "ALLOY_DATABASE_URL": TEST_DATABASE_URL or "",
-        "ALLOY_REDIS_URL": TEST_REDIS_URL or "",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    host = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=host, timeout=2) as probe:
-            for _ in range(READY_ATTEMPTS):
-                with contextlib.suppress(httpx.HTTPError):
-                    if (await probe.get("/health/ready")).status_code == 200:
-                        break
-                await asyncio.sleep(READY_PAUSE_SECONDS)
-        yield host
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @pytest.mark.skipif(

@@ -1,15 +1,26 @@
 """Cache-aside reads: hits after the first read, leases against stale fills, generations, and
 reads that go to the database when Redis is down."""
 
+import asyncio
 from typing import Any
 
+import pytest
+import redis
 from prometheus_client import REGISTRY
 from quart import Quart
 
 from alloy_api.app import create_app
-from alloy_api.kit.cache import CacheKey, Lifetime, cached, invalidate, invalidations_after_commit
+from alloy_api.kit.cache import (
+    CacheKey,
+    Lifetime,
+    NearCache,
+    cached,
+    invalidate,
+    invalidations_after_commit,
+)
 from alloy_api.movements.models import Movement
 from tests.auth.factories import make_account
+from tests.conftest import TEST_REDIS_URL
 from tests.library_support import get_data, seed_everything
 
 CLOSED_PORT_REDIS_URL = "redis://127.0.0.1:1/9"
@@ -121,3 +132,47 @@ async def test_reads_answer_200_from_the_database_when_redis_is_down(settings_fa
         assert (await client.get("/v1/circuits", headers=account.headers)).status_code == 200
     assert metric("errors", "movements") >= errors_before + 3
     assert metric("errors", "auth") > 0
+
+
+def test_a_near_cache_is_used_only_while_subscribed_and_never_refilled_with_stale_reads() -> None:
+    near = NearCache(ttl_seconds=60)
+    near.put("k", b"1", near.epoch)
+    assert near.get("k") is None
+    near.reset(subscribed=True)
+    epoch_before_a_write = near.epoch
+    near.drop(["k"])
+    near.put("k", b"stale", epoch_before_a_write)
+    assert near.get("k") is None
+    near.put("k", b"fresh", near.epoch)
+    assert near.get("k") == b"fresh"
+    near.reset(subscribed=False)
+    assert near.get("k") is None
+
+
+async def subscribed(app: Quart) -> NearCache:
+    near = app.extensions["alloy"].near_cache
+    for _ in range(100):
+        if near.subscribed:
+            return near
+        await asyncio.sleep(0.02)
+    raise AssertionError("the near cache never subscribed")
+
+
+@pytest.mark.skipif(not TEST_REDIS_URL, reason="the near cache sits in front of Redis")
+async def test_a_movement_is_kept_near_until_a_write_drops_it(
+    app, client, user_headers, admin_headers
+) -> None:
+    await subscribed(app)
+    await seed_everything()
+    movement = await Movement.filter(owner_id=None).order_by("name").first()
+    assert movement is not None
+    path = f"/v1/movements/{movement.id}"
+    await get_data(client, path, user_headers)
+    await get_data(client, path, user_headers)
+    redis.Redis.from_url(TEST_REDIS_URL or "").delete(f"alloy:data:movements:v1:item:{movement.id}")
+    misses_before = metric("misses", "movements")
+    assert (await get_data(client, path, user_headers))["name"] == movement.name
+    assert metric("misses", "movements") == misses_before
+    patched = await client.patch(path, json={"description": "near"}, headers=admin_headers)
+    assert patched.status_code == 200
+    assert (await get_data(client, path, user_headers))["description"] == "near"

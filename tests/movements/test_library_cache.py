@@ -6,6 +6,7 @@ value is served, then writes through the API or the CLI and sees the new value a
 
 import asyncio
 
+import httpx
 import pytest
 
 from alloy_api.circuits.models import Circuit
@@ -17,6 +18,11 @@ from tests.library_support import get_data, seed_everything
 from tests.scoring.test_scoring_config import PATH as SCORING_PATH
 from tests.scoring.test_scoring_config import config_body
 from tests.test_migrations import alloy
+
+PUBSUB_POLLS = 20
+PUBSUB_POLL_SECONDS = 0.05
+NEAR_TTL_SECONDS = 5
+"""The default near-cache lifetime: the write must be seen well before the copy would expire."""
 
 
 async def first_system_movement() -> Movement:
@@ -147,3 +153,29 @@ async def test_alloy_seed_from_the_cli_invalidates_the_served_lists(client, user
     assert len((await get_data(client, "/v1/movements?limit=5", user_headers))["items"]) == 5
     assert (await get_data(client, "/v1/circuits?limit=5", user_headers))["items"]
     await get_data(client, SCORING_PATH, user_headers, status=403)
+
+
+@pytest.mark.skipif(
+    not (TEST_REDIS_URL and TEST_DATABASE_URL),
+    reason="processes share the cache only through Redis (and a database server)",
+)
+async def test_a_write_in_one_process_drops_the_near_copy_in_another(
+    client, user_account, admin_headers, other_process
+) -> None:
+    await seed_everything()
+    movement = await first_system_movement()
+    path = f"/v1/movements/{movement.id}"
+    async with httpx.AsyncClient(base_url=other_process, timeout=5) as reader:
+        for _ in range(3):
+            assert (await reader.get(path, headers=user_account.headers)).status_code == 200
+        patched = await client.patch(path, json={"description": "seen"}, headers=admin_headers)
+        assert patched.status_code == 200
+        descriptions = []
+        for _ in range(PUBSUB_POLLS):
+            served = await reader.get(path, headers=user_account.headers)
+            descriptions.append(served.json()["data"]["description"])
+            if descriptions[-1] == "seen":
+                break
+            await asyncio.sleep(PUBSUB_POLL_SECONDS)
+    assert descriptions[-1] == "seen", descriptions
+    assert len(descriptions) * PUBSUB_POLL_SECONDS < NEAR_TTL_SECONDS
