@@ -22,8 +22,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-1}
 BARE_PORT=${BARE_PORT:-18081}
 ALLOY_PORT=${ALLOY_PORT:-18082}
-EMAIL=bench@example.com
-PASSWORD="bench quartz lantern 93 walrus tempo"
+EMAIL=hot-read@example.com
+PASSWORD="violet canyon sledge 47 quartz orbit"
 WORK_DIR=$(mktemp -d)
 
 export ALLOY_DATA_DIR=$WORK_DIR/data ALLOY_DATABASE_URL=$DATABASE_URL ALLOY_REDIS_URL=$REDIS_URL
