@@ -84,8 +84,8 @@ def _page_key(viewer_id: UUID | None, query: MovementListQuery) -> CacheKey:
 
 
 async def _forget(*movement_ids: UUID) -> None:
-    """Every write: the movement's own entry, and (by generation) every list page and what
-    other namespaces built from movements."""
+    """After every write: the movements' own entries, and through the namespace's generation
+    every cached list page (and every cached circuit, which shows movement names)."""
     await invalidate(*map(_item_key, movement_ids), namespaces=(CACHE_NAMESPACE,))
 
 
