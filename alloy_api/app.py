@@ -17,6 +17,8 @@ from alloy_api.kit.logging import configure_logging, install_access_log
 from alloy_api.kit.request_id import install_request_id
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
 from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.programs.routes import blueprint as programs_blueprint
+from alloy_api.programs.routes import workout_logs_blueprint
 from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
@@ -30,6 +32,8 @@ BLUEPRINTS = (
     movements_blueprint,
     circuits_blueprint,
     scoring_blueprint,
+    programs_blueprint,
+    workout_logs_blueprint,
 )
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 
