@@ -52,14 +52,10 @@ class ProgramRepository(TortoiseRepository[Program]):
 
         Activations of one owner's programs queue behind each other instead of racing.
         """
-        rows = await (
-            self.queryset()
-            .filter(owner_id=owner_id)
-            .order_by("id")
-            .select_for_update()
-            .values_list("id", flat=True)
+        locked = await (
+            self.queryset().filter(owner_id=owner_id).order_by("id").select_for_update().only("id")
         )
-        return [UUID(str(program_id)) for program_id in rows]
+        return [program.id for program in locked]
 
     async def deactivate_others(self, owner_id: UUID, keep_id: UUID | None) -> int:
         others = self.queryset().filter(owner_id=owner_id, is_active=True)
