@@ -136,6 +136,41 @@ GOAL_REP_BIAS: dict[Goal, float] = {
 CONDITIONING_PATTERNS = frozenset({P.CONDITIONING, P.CARDIO})
 
 
+MAX_SEARCH_STEPS = 20_000
+
+
+def _search_assignment(
+    options: list[list[tuple[MovementPattern, ...]]], previous_last: frozenset[MovementPattern]
+) -> list[tuple[MovementPattern, ...]] | None:
+    """A choice per session with no pattern shared by neighbours, the week wrapping around."""
+    count = len(options)
+    chosen: list[tuple[MovementPattern, ...]] = []
+    steps = 0
+
+    def fits(index: int, option: tuple[MovementPattern, ...]) -> bool:
+        previous = set(chosen[index - 1]) if index else previous_last
+        if previous.intersection(option):
+            return False
+        return not (index == count - 1 and index > 0 and set(chosen[0]).intersection(option))
+
+    def search(index: int) -> bool:
+        nonlocal steps
+        if index == count:
+            return True
+        for option in options[index]:
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                return False
+            if fits(index, option):
+                chosen.append(option)
+                if search(index + 1):
+                    return True
+                chosen.pop()
+        return False
+
+    return chosen if search(0) else None
+
+
 def training_day_offsets(days_per_week: int) -> tuple[int, ...]:
     """Days of the microcycle (0-based) that hold a session, spread as evenly as 7 days allow."""
     return tuple(index * MICROCYCLE_DAYS // days_per_week for index in range(days_per_week))
@@ -341,12 +376,16 @@ class _Generator:
         )
 
     @property
-    def main_capacity(self) -> int:
-        """How many main exercises of the shortest kind fit in one session, at least one."""
+    def main_floor_seconds(self) -> int:
+        """The time a main exercise needs at its fewest sets, done one side at a time."""
         main = self.prescription(ExerciseRole.MAIN)
-        reps_max = self.rep_windows[ExerciseRole.MAIN][1]
-        seconds = main.sets_min * (reps_max * SECONDS_PER_REP + main.rest_seconds)
-        return max(1, self.budget_seconds // (seconds + TRANSITION_SECONDS))
+        work = 2 * self.rep_windows[ExerciseRole.MAIN][1] * SECONDS_PER_REP
+        return main.sets_min * (work + main.rest_seconds) + TRANSITION_SECONDS
+
+    @property
+    def main_capacity(self) -> int:
+        """How many main exercises fit in one session at their fewest sets, at least one."""
+        return max(1, self.budget_seconds // self.main_floor_seconds)
 
     def prescription(self, role: ExerciseRole) -> RolePrescription:
         return self.config.roles[role]
@@ -362,39 +401,30 @@ class _Generator:
             groups.append(sorted(available, key=lambda p: (self.pattern_uses[p], keys[p], p)))
         return [group for group in groups if group][: self.main_capacity]
 
-    def main_pattern_options(self, session_type: SessionType) -> list[tuple[MovementPattern, ...]]:
+    def main_pattern_tiers(
+        self, session_type: SessionType
+    ) -> list[list[tuple[MovementPattern, ...]]]:
+        """Choices of main patterns for a session: every slot filled, then one, then none."""
         groups = self.slot_groups(session_type)
         full = [option for option in itertools.product(*groups) if len(set(option)) == len(option)]
         partial = [(pattern,) for group in groups for pattern in group]
-        return [*full, *partial, ()]
+        return [full, partial, [()]]
 
     def assign_main_patterns(
         self, previous_last: frozenset[MovementPattern]
     ) -> list[tuple[MovementPattern, ...]]:
-        """Main patterns per session of a week, none shared by two neighbouring training days."""
-        options = [self.main_pattern_options(session_type) for session_type in self.types]
-        count = len(options)
-        chosen: list[tuple[MovementPattern, ...]] = []
+        """Main patterns per session of a week, none shared by two neighbouring training days.
 
-        def fits(index: int, option: tuple[MovementPattern, ...]) -> bool:
-            previous = set(chosen[index - 1]) if index else previous_last
-            if previous.intersection(option):
-                return False
-            return not (index == count - 1 and index > 0 and set(chosen[0]).intersection(option))
-
-        def search(index: int) -> bool:
-            if index == count:
-                return True
-            for option in options[index]:
-                if fits(index, option):
-                    chosen.append(option)
-                    if search(index + 1):
-                        return True
-                    chosen.pop()
-            return False
-
-        search(0)
-        return chosen
+        Sessions lose main slots only when no assignment with every slot filled exists (or none
+        is found within a bounded search); the empty choice always completes the assignment.
+        """
+        tiers = [self.main_pattern_tiers(session_type) for session_type in self.types]
+        for depth in range(1, len(tiers[0]) + 1):
+            options = [[o for tier in session[:depth] for o in tier] for session in tiers]
+            assignment = _search_assignment(options, previous_last)
+            if assignment is not None:
+                return assignment
+        return [() for _ in tiers]
 
     def plan_block(self, previous: list[_SessionTemplate]) -> list[_SessionTemplate]:
         previous_last = previous[-1].main_patterns if previous else frozenset()
@@ -446,6 +476,7 @@ class _SessionBuilder:
         self.chosen_ids: set[str] = set()
         self.rest_hours = self.hours_since_other_uses()
         self.remaining = generator.budget_seconds
+        self.reserved = 0
         self.block_ids = frozenset(ex.movement.id for other in earlier for ex in other.exercises)
 
     def refresh_remaining(self) -> None:
@@ -454,8 +485,11 @@ class _SessionBuilder:
 
     def build(self, main_patterns: tuple[MovementPattern, ...]) -> None:
         spec = self.generator.spec
-        for pattern in main_patterns:
+        for index, pattern in enumerate(main_patterns):
+            mains_after = len(main_patterns) - index - 1
+            self.reserved = mains_after * self.generator.main_floor_seconds
             self.add_best(ExerciseRole.MAIN, frozenset({pattern}), pattern)
+        self.reserved = 0
         if (
             self.generator.wants_main_circuit
             and self.template.session_type == SessionType.FULL_BODY
@@ -520,7 +554,7 @@ class _SessionBuilder:
             reps = DISTANCE_RANGE
         else:
             reps = self.generator.rep_windows[role]
-        remaining = self.remaining
+        remaining = self.remaining - self.reserved
         for sets in range(prescription.sets_max, prescription.sets_min - 1, -1):
             dose = _Dose(sets, reps[0], reps[1], prescription.target_rpe, prescription.rest_seconds)
             exercise = _TemplateExercise(movement, role, dose, min(prescription.sets_min, sets))

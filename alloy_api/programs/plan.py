@@ -101,6 +101,8 @@ class RolePrescription:
 
 @dataclass(frozen=True, slots=True)
 class ScoringConfig:
+    """One scoring config version; `roles` holds warmup, main, accessory and cooldown at least."""
+
     version: int
     weights: ScoringWeights
     roles: Mapping[ExerciseRole, RolePrescription]
