@@ -471,7 +471,7 @@ class _SessionBuilder:
         self.earlier = earlier
         self.previous_block = previous_block
         self.previous_ids = previous_ids
-        self.covered: set[str] = set()
+        self.covered: set[PrimaryMuscle] = set()
         self.patterns: set[MovementPattern] = set()
         self.chosen_ids: set[str] = set()
         self.rest_hours = self.hours_since_other_uses()
