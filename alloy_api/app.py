@@ -6,17 +6,24 @@ from quart_schema import Info, QuartSchema
 from alloy_api import __version__
 from alloy_api.audit.routes import blueprint as audit_blueprint
 from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
+from alloy_api.auth.identity import install_request_identity
 from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.kit.cache import build_cache, close_cache
+from alloy_api.kit.compression import install_compression
 from alloy_api.kit.error_handlers import install_error_handlers
+from alloy_api.kit.idempotency import install_idempotency
 from alloy_api.kit.logging import configure_logging, install_access_log
+from alloy_api.kit.ratelimit import install_rate_limits
+from alloy_api.kit.redis_client import build_redis, close_redis
 from alloy_api.kit.request_id import install_request_id
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
 from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.observability.metrics import install_metrics
+from alloy_api.observability.tracing import install_tracing
 from alloy_api.programs.routes import blueprint as programs_blueprint
 from alloy_api.programs.routes import workout_logs_blueprint
 from alloy_api.scoring.routes import blueprint as scoring_blueprint
@@ -65,6 +72,20 @@ def _install_lifecycle(app: Quart) -> None:
     async def disconnect() -> None:
         await close_database()
         await close_cache(app_state().cache)
+        await close_redis(app_state().redis)
+
+
+def _install_scale_kit(app: Quart, settings: Settings, state: AppState) -> None:
+    """Before a request these hooks run in this order, after it in reverse order.
+
+    So the rate limit answers before an idempotency key is claimed, the idempotency record keeps
+    the uncompressed body, and compression is the last of them to touch the response.
+    """
+    install_compression(app, settings.compression_min_bytes)
+    install_tracing(app, settings)
+    install_metrics(app, settings)
+    install_rate_limits(app, settings, state.redis)
+    install_idempotency(app, settings, state.redis)
 
 
 def create_app(settings: Settings | None = None) -> Quart:
@@ -73,11 +94,14 @@ def create_app(settings: Settings | None = None) -> Quart:
     app = Quart("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
-    attach_state(app, AppState(settings=settings, cache=build_cache(settings)))
+    state = AppState(settings=settings, cache=build_cache(settings), redis=build_redis(settings))
+    attach_state(app, state)
     install_request_id(app)
     install_access_log(app)
     install_error_handlers(app)
     install_security_headers(app)
+    install_request_identity(app)
+    _install_scale_kit(app, settings, state)
     _install_openapi(app)
     _install_lifecycle(app)
     for blueprint in BLUEPRINTS:

@@ -7,13 +7,16 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "alloy"
 SECRET_FILE_NAME = "signing.secret"  # noqa: S105 - a file name, not a secret
+RATE_PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+RATE_FORMAT = "COUNT/PERIOD with PERIOD one of second, minute, hour, day (e.g. 10/minute)"
 
 
 class Environment(StrEnum):
@@ -26,7 +29,7 @@ class InsecureConfigurationError(RuntimeError):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ALLOY_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ALLOY_", extra="ignore", populate_by_name=True)
 
     environment: Environment = Environment.DEVELOPMENT
     data_dir: Path = DEFAULT_DATA_DIR
@@ -35,6 +38,9 @@ class Settings(BaseSettings):
     )
     database_pool_min_size: int = Field(default=1, ge=0)
     database_pool_max_size: int = Field(default=10, ge=1)
+    database_replica_urls: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="comma-separated postgres://... URLs that serve reads"
+    )
     redis_url: str | None = Field(default=None, description="redis://...; in-process if unset")
     redis_timeout_seconds: float = Field(default=1.0, gt=0)
     secret_key: SecretStr | None = Field(
@@ -67,6 +73,58 @@ class Settings(BaseSettings):
     legacy_admin_token_deprecated_at: datetime = datetime(2026, 11, 26, tzinfo=UTC)
     legacy_admin_token_sunset_at: datetime = datetime(2027, 7, 1, tzinfo=UTC)
     legacy_admin_token_info_url: str = "/docs"  # noqa: S105 - a link
+    rate_limit_enabled: bool = True
+    rate_limit_auth: str = "20/minute"
+    rate_limit_write: str = "60/minute"
+    rate_limit_generate: str = "10/minute"
+    rate_limit_read: str = "600/minute"
+    idempotency_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    idempotency_lock_seconds: float = Field(default=30.0, gt=0)
+    compression_min_bytes: int = Field(default=1024, ge=0)
+    metrics_token: SecretStr | None = Field(
+        default=None, description="bearer token /metrics requires in production"
+    )
+    prometheus_multiproc_dir: Path | None = Field(
+        default=None,
+        validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR", "prometheus_multiproc_dir"),
+        description="prometheus_client's shared directory for multi-process metrics",
+    )
+    otel_sdk_disabled: bool = Field(
+        default=False, validation_alias=AliasChoices("OTEL_SDK_DISABLED", "otel_sdk_disabled")
+    )
+    otel_traces_exporter: str = Field(
+        default="none",
+        validation_alias=AliasChoices("OTEL_TRACES_EXPORTER", "otel_traces_exporter"),
+    )
+    otel_service_name: str = Field(
+        default="alloy-api",
+        validation_alias=AliasChoices("OTEL_SERVICE_NAME", "otel_service_name"),
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("OTEL_EXPORTER_OTLP_ENDPOINT", "otel_exporter_otlp_endpoint"),
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel_exporter_otlp_traces_endpoint"
+        ),
+    )
+
+    @field_validator("database_replica_urls", mode="before")
+    @classmethod
+    def _split_replica_urls(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [url.strip() for url in value.split(",") if url.strip()]
+        return value
+
+    @field_validator(
+        "rate_limit_auth", "rate_limit_write", "rate_limit_generate", "rate_limit_read"
+    )
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        parse_rate(value)
+        return value
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":
@@ -95,6 +153,19 @@ class Settings(BaseSettings):
         return f"sqlite://{self.data_dir / 'alloy.sqlite3'}"
 
     @property
+    def tracing_enabled(self) -> bool:
+        return not self.otel_sdk_disabled and self.otel_traces_exporter.lower() not in {"", "none"}
+
+    @property
+    def otlp_traces_url(self) -> str | None:
+        """Where spans go: the traces endpoint as given, or `/v1/traces` under the base endpoint."""
+        if self.otel_exporter_otlp_traces_endpoint:
+            return self.otel_exporter_otlp_traces_endpoint
+        if self.otel_exporter_otlp_endpoint:
+            return f"{self.otel_exporter_otlp_endpoint.rstrip('/')}/v1/traces"
+        return None
+
+    @property
     def uses_embedded_database(self) -> bool:
         return self.resolved_database_url.startswith("sqlite")
 
@@ -104,6 +175,15 @@ class Settings(BaseSettings):
         if self.secret_key is not None:
             return self.secret_key.get_secret_value().encode()
         return _development_secret(self.data_dir).encode()
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """`10/minute` as (10, 60): a request count and its period in seconds."""
+    count_text, _, period_name = rate.strip().partition("/")
+    period_seconds = RATE_PERIOD_SECONDS.get(period_name.strip().lower())
+    if not count_text.strip().isdigit() or int(count_text) < 1 or period_seconds is None:
+        raise ValueError(f"invalid rate {rate!r}: expected {RATE_FORMAT}")
+    return int(count_text), period_seconds
 
 
 def _development_secret(data_dir: Path) -> str:

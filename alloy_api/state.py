@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from aiocache.base import BaseCache
 from quart import Quart, current_app
+from redis.asyncio import Redis
 
 from alloy_api.settings import Settings
 
@@ -14,6 +15,8 @@ STATE_KEY = "alloy"
 class AppState:
     settings: Settings
     cache: BaseCache
+    redis: Redis | None = None
+    """Rate limits and idempotency keys; None runs them in-process."""
 
 
 def attach_state(app: Quart, state: AppState) -> None:

@@ -1,5 +1,8 @@
 """`alloy serve`: run the API with the production server (granian)."""
 
+import multiprocessing
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +16,27 @@ from alloy_cli.common import console, fail, load_settings, run
 from alloy_cli.seed import seed_everything, seed_summary
 
 ASGI_TARGET = "alloy_api.asgi:app"
+METRICS_DIR_NAME = "metrics"
+
+
+def prepare_metrics_dir(settings: Settings, workers: int) -> Path | None:
+    """The directory the workers share their Prometheus samples through, emptied of old ones.
+
+    prometheus_client reads `PROMETHEUS_MULTIPROC_DIR` itself when a process first imports it, so
+    the choice goes to the workers through their environment, and they are spawned as fresh
+    interpreters rather than forked from this one (which has already imported it).
+    """
+    directory = settings.prometheus_multiproc_dir
+    if directory is None and workers > 1:
+        directory = settings.data_dir / METRICS_DIR_NAME
+    if directory is None:
+        return None
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+    multiprocessing.set_start_method("spawn", force=True)
+    return directory
 
 
 def _prepare_embedded_database(settings: Settings) -> None:
@@ -40,6 +64,9 @@ def serve(
     settings = load_settings()
     if settings.uses_embedded_database:
         _prepare_embedded_database(settings)
+    metrics_dir = prepare_metrics_dir(settings, workers)
+    if metrics_dir is not None:
+        console.print(f"metrics of all workers are shared through {metrics_dir}")
     console.print(f"serving on http://{host}:{port} with {workers} worker(s)")
     Granian(
         ASGI_TARGET,

@@ -3,23 +3,17 @@
 import hmac
 from email.utils import format_datetime
 
-from prometheus_client import Counter
 from quart import Response, after_this_request
 
 from alloy_api.audit.service import LEGACY_TOKEN_ACTOR, AuditAction, Outcome, record
 from alloy_api.kit.envelope import add_warning
+from alloy_api.observability.metrics import record_legacy_token_use
 from alloy_api.settings import Settings
 
 LEGACY_ADMIN_TOKEN_HEADER = "X-Admin-Token"  # noqa: S105 - a header name
 LEGACY_WARNING = (
     "X-Admin-Token is deprecated and stops working at {sunset}; "
     "sign in as an admin and send Authorization: Bearer <access token> instead"
-)
-
-legacy_admin_token_uses = Counter(
-    "alloy_legacy_admin_token_uses_total",
-    "Requests that presented the deprecated X-Admin-Token header",
-    ["outcome"],
 )
 
 
@@ -57,5 +51,5 @@ def announce_deprecation(settings: Settings) -> None:
 
 async def record_legacy_use(accepted: bool) -> None:
     outcome = Outcome.SUCCESS if accepted else Outcome.FAILURE
-    legacy_admin_token_uses.labels(outcome=str(outcome)).inc()
+    record_legacy_token_use(str(outcome))
     await record(AuditAction.LEGACY_ADMIN_TOKEN_USED, actor=LEGACY_TOKEN_ACTOR, outcome=outcome)

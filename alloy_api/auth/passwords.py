@@ -6,10 +6,10 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
-from prometheus_client import Counter
 from zxcvbn import zxcvbn
 
 from alloy_api.kit.errors import FieldValidationError
+from alloy_api.observability.metrics import record_password_verification
 from alloy_api.settings import Settings
 
 MIN_PASSWORD_LENGTH = 15
@@ -19,11 +19,6 @@ MIN_PERSONAL_TOKEN_LENGTH = 4
 DUMMY_PASSWORD = "alloy dummy password that never matches anything"  # noqa: S105
 PERSONAL_TOKEN_SEPARATORS = re.compile(r"[^0-9a-z]+")
 ZXCVBN_INPUT_LIMIT = 72
-
-password_verifications = Counter(
-    "alloy_password_verifications_total",
-    "Argon2id password verifications, for known and unknown accounts alike",
-)
 
 
 @lru_cache(maxsize=8)
@@ -56,7 +51,7 @@ async def hash_password(settings: Settings, password: str) -> str:
 
 
 def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
-    password_verifications.inc()
+    record_password_verification()
     try:
         return hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):

@@ -3,6 +3,7 @@
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from alloy_api.db.replicas import PRIMARY, replica_names
 from alloy_api.settings import Settings
 
 MODELS_APP = "models"
@@ -16,10 +17,11 @@ MODEL_MODULES: list[str] = [
     "alloy_api.programs.models",
 ]
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
+REPLICA_ROUTER = "alloy_api.db.replicas.ReplicaRouter"
 
 
-def _database_url(settings: Settings) -> str:
-    url = settings.resolved_database_url
+def _database_url(settings: Settings, url: str | None = None) -> str:
+    url = url or settings.resolved_database_url
     if urlsplit(url).scheme not in POSTGRES_SCHEMES:
         return url
     pool = urlencode(
@@ -29,12 +31,20 @@ def _database_url(settings: Settings) -> str:
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
-    return {
-        "connections": {"default": _database_url(settings)},
-        "apps": {MODELS_APP: {"models": MODEL_MODULES, "default_connection": "default"}},
+    """The primary as `default`, and each replica as `replica_N` behind the replica router."""
+    connections = {PRIMARY: _database_url(settings)}
+    replicas = replica_names(len(settings.database_replica_urls))
+    for name, url in zip(replicas, settings.database_replica_urls, strict=True):
+        connections[name] = _database_url(settings, url)
+    config: dict[str, Any] = {
+        "connections": connections,
+        "apps": {MODELS_APP: {"models": MODEL_MODULES, "default_connection": PRIMARY}},
         "use_tz": True,
         "timezone": "UTC",
     }
+    if replicas:
+        config["routers"] = [REPLICA_ROUTER]
+    return config
 
 
 def __getattr__(name: str) -> Any:

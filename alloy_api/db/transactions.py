@@ -18,7 +18,8 @@ import asyncpg
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-DEFAULT_CONNECTION = "default"
+from alloy_api.db.replicas import PRIMARY
+
 DEFAULT_MAX_ATTEMPTS = 5
 RETRY_BASE_DELAY_SECONDS = 0.01
 RETRY_MAX_DELAY_SECONDS = 0.5
@@ -74,7 +75,7 @@ async def run_in_transaction(
     *,
     isolation: Isolation | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
-    connection_name: str = DEFAULT_CONNECTION,
+    connection_name: str = PRIMARY,
 ) -> ResultT:
     """Run `work` in one transaction; a transaction already open in this task is joined."""
     if current_connection() is not None:

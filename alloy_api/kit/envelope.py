@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from quart import Response, g
 
 from alloy_api.kit.errors import ErrorDetail
+from alloy_api.kit.etag import client_has, etag_of, not_modified
 from alloy_api.kit.time import UtcDateTime, format_utc, utc_now
 
 DataT = TypeVar("DataT")
@@ -67,9 +68,23 @@ def respond(
     data: Any,
     status: int = HTTPStatus.OK,
     headers: Mapping[str, str] | None = None,
+    *,
+    etag: bool = False,
 ) -> Response:
-    """A success response: `data` wrapped in the envelope."""
-    return Response(envelope_bytes(data), status, headers, mimetype=JSON_MIMETYPE)
+    """A success response: `data` wrapped in the envelope.
+
+    With `etag=True` (single-resource GETs) it carries a weak ETag of `data`, and a request whose
+    `If-None-Match` already names it gets 304 with no body.
+    """
+    if not etag:
+        return Response(envelope_bytes(data), status, headers, mimetype=JSON_MIMETYPE)
+    jsonable = _jsonable(data)
+    tag = etag_of(orjson.dumps(jsonable))
+    if client_has(tag):
+        return not_modified(tag)
+    response = Response(envelope_bytes(jsonable), status, headers, mimetype=JSON_MIMETYPE)
+    response.headers["ETag"] = tag
+    return response
 
 
 def respond_errors(

@@ -84,6 +84,14 @@ class ErrorCode(Enum):
     )
     CF_DUPLICATE_CIRCUIT_NAME = (HTTPStatus.CONFLICT, "A circuit with this name exists")
     CF_DUPLICATE_EMAIL = (HTTPStatus.CONFLICT, "An account with this email already exists")
+    CF_IDEMPOTENCY_KEY_REUSED = (
+        HTTPStatus.CONFLICT,
+        "The Idempotency-Key was already used with another request",
+    )
+    CF_IDEMPOTENCY_KEY_IN_PROGRESS = (
+        HTTPStatus.CONFLICT,
+        "A request with this Idempotency-Key is still being processed",
+    )
     CF_ACTIVE_PROGRAM_CHANGED = (
         HTTPStatus.CONFLICT,
         "A concurrent request changed which program is active; retry",

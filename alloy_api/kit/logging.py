@@ -4,6 +4,7 @@ import logging
 import sys
 import time
 import traceback
+from contextvars import ContextVar
 from typing import Any
 
 import orjson
@@ -15,6 +16,7 @@ from alloy_api.kit.time import format_utc
 
 SECRET_KEYWORDS = ("password", "token", "secret", "authorization", "otp", "recovery_code")
 VISIBLE_SECRET_PREFIX = 4
+current_trace_id: ContextVar[str] = ContextVar("current_trace_id", default="")
 
 
 def mask_secret(value: str) -> str:
@@ -44,6 +46,7 @@ def _json_line(message: Any) -> None:
         "message": record["message"],
         "logger": record["name"],
         "request_id": current_request_id.get() or None,
+        "trace_id": current_trace_id.get() or None,
         **_masked_extra(record["extra"]),
     }
     exception = record["exception"]

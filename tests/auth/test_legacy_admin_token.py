@@ -2,7 +2,7 @@
 
 import pytest
 
-from alloy_api.auth.legacy import legacy_admin_token_uses
+from alloy_api.observability.metrics import LEGACY_TOKEN_USES
 from tests.auth.helpers import audit_events, body_of, error_codes
 
 LEGACY_TOKEN = "legacy-admin-token-0123456789-abcdef"
@@ -24,7 +24,7 @@ class TestConfigured:
     async def test_accepted_with_deprecation_headers_warning_audit_and_metric(
         self, client, settings
     ) -> None:
-        before = legacy_admin_token_uses.labels(outcome="success")._value.get()
+        before = LEGACY_TOKEN_USES.labels(outcome="success")._value.get()
         response = await client.get(
             ADMIN_USERS, headers={"X-Admin-Token": LEGACY_TOKEN, "X-Request-ID": "legacy-1"}
         )
@@ -37,7 +37,7 @@ class TestConfigured:
         assert 'rel="deprecation"' in response.headers["Link"]
         assert 'rel="sunset"' in response.headers["Link"]
         assert any("X-Admin-Token is deprecated" in w for w in body["meta"]["warnings"])
-        assert legacy_admin_token_uses.labels(outcome="success")._value.get() == before + 1
+        assert LEGACY_TOKEN_USES.labels(outcome="success")._value.get() == before + 1
         [event] = await audit_events("legacy_admin_token_used")
         assert (event.actor, event.outcome, event.request_id) == (
             "legacy_admin_token",

@@ -5,7 +5,8 @@ from argon2 import extract_parameters
 
 from alloy_api.auth import repository
 from alloy_api.auth.models import User
-from alloy_api.auth.passwords import dummy_hash, hasher_for, password_hasher, password_verifications
+from alloy_api.auth.passwords import dummy_hash, hasher_for, password_hasher
+from alloy_api.observability.metrics import PASSWORD_VERIFICATIONS
 from tests.auth.helpers import audit_events, body_of, error_codes, login
 
 
@@ -34,11 +35,11 @@ async def test_wrong_password_and_unknown_email_answer_the_same(client, user_acc
 async def test_unknown_and_known_emails_cost_the_same_hash_work(
     client, user_account, settings
 ) -> None:
-    before = password_verifications._value.get()
+    before = PASSWORD_VERIFICATIONS._value.get()
     await login(client, "nobody@example.com", "not the password at all")
-    after_unknown = password_verifications._value.get()
+    after_unknown = PASSWORD_VERIFICATIONS._value.get()
     await login(client, user_account.email, "not the password at all")
-    after_known = password_verifications._value.get()
+    after_known = PASSWORD_VERIFICATIONS._value.get()
     assert after_unknown - before == 1
     assert after_known - after_unknown == 1
     assert extract_parameters(dummy_hash(settings)) == extract_parameters(
