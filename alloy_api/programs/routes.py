@@ -9,6 +9,7 @@ from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page, PageQuery
+from alloy_api.kit.ratelimit import RateClass, limited
 from alloy_api.programs import service
 from alloy_api.programs.resources import (
     MicrocycleResponse,
@@ -49,6 +50,7 @@ def _session_id(session_id: str) -> UUID:
 
 
 @blueprint.post("")
+@limited(RateClass.GENERATE)
 @authenticated
 @validate_request(ProgramCreateRequest)
 @responds(ProgramResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)

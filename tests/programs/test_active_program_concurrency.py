@@ -1,9 +1,13 @@
 """Concurrent activations of one owner's programs: never a 500, always exactly one active."""
 
 import asyncio
+from collections.abc import Callable
 from http import HTTPStatus
 
+import pytest
+
 from alloy_api.programs.models import Program
+from alloy_api.settings import Settings
 from tests.library_support import error_codes, seed_everything
 from tests.programs.support import create_program, program_body
 
@@ -17,6 +21,12 @@ async def _activate(client, program_id: str, headers: dict[str, str]) -> tuple[i
     )
     body = await response.get_json()
     return response.status_code, error_codes(body)
+
+
+@pytest.fixture
+def settings(settings_factory: Callable[..., Settings]) -> Settings:
+    """Rate limits off: these tests send far more writes in a minute than a person would."""
+    return settings_factory(rate_limit_enabled=False)
 
 
 def _acceptable(outcome: tuple[int, list[str]]) -> bool:
