@@ -1,4 +1,4 @@
-"""docs/ERROR_RESPONSES.md is made of real responses; this test fails when the app answers otherwise.
+"""docs/ERROR_RESPONSES.md is made of real responses; this test fails when the app answers else.
 
 Regenerate the file after an intended change:
 `ALLOY_WRITE_ERROR_RESPONSES=1 .venv/bin/python -m pytest -q tests/test_error_responses_doc.py`
@@ -23,8 +23,8 @@ HEADER = """# Error response examples
 
 Real answers of the API, regenerated from live responses by `tests/test_error_responses_doc.py`
 (which fails when the app answers differently from this page). Ids, request ids and timestamps are
-replaced by stable examples. Every code is listed in [ERROR_CODES.md](ERROR_CODES.md); clients switch
-on `code`, never on `message`.
+replaced by stable examples. Every code is listed in [ERROR_CODES.md](ERROR_CODES.md);
+clients switch on `code`, never on `message`.
 """
 
 
