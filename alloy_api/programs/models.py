@@ -154,7 +154,7 @@ class WorkoutLog(Model):
         indexes = (
             ("owner_id", "performed_at", "id"),
             ("owner_id", "created_at", "id"),
-            ("program",),
+            ("program", "performed_at", "id"),
         )
 
 

@@ -94,7 +94,7 @@ class ProgramRepository(TortoiseRepository[Program]):
 
 class MicrocycleRepository(TortoiseRepository[Microcycle]):
     model = Microcycle
-    sorts: ClassVar[Mapping[str, str]] = {"sequence": "sequence", "start_date": "start_date"}
+    sorts: ClassVar[Mapping[str, str]] = {"sequence": "sequence"}
     default_sort = "sequence"
 
     async def list_of(self, program_id: UUID, query: PageQuery) -> Page[Microcycle]:

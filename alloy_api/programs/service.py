@@ -286,14 +286,29 @@ def program_rows(
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class GeneratorLibrary:
+    movements: list[MovementOption]
+    circuits: list[CircuitOption]
+    config: ScoringConfig
+
+
+async def load_library(owner_id: UUID) -> GeneratorLibrary:
+    """The movements the owner sees (theirs included), every circuit and the active config."""
+    config = scoring_config(await scoring_service.get_active_config())
+    movements = movement_options(await movements_service.all_visible_movements(owner_id))
+    circuits = circuit_options(await circuits_service.all_circuits())
+    return GeneratorLibrary(movements, circuits, config)
+
+
 async def plan_program(owner_id: UUID, request: ProgramCreateRequest) -> PlannedProgram:
     """Generate the program from the library the owner sees and the active scoring config."""
-    config = scoring_config(await scoring_service.get_active_config())
-    library = movement_options(await movements_service.all_visible_movements(owner_id))
-    circuits = circuit_options(await circuits_service.all_circuits())
+    library = await load_library(owner_id)
     seed = request.seed if request.seed is not None else secrets.randbelow(MAX_SEED + 1)
     spec = request.program_spec(seed)
-    return await asyncio.to_thread(generate_program, spec, library, circuits, config)
+    return await asyncio.to_thread(
+        generate_program, spec, library.movements, library.circuits, library.config
+    )
 
 
 @transactional()

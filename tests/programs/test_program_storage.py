@@ -6,7 +6,11 @@ import pytest
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
+from alloy_api.auth.dependencies import Principal
 from alloy_api.kit.ids import new_id
+from alloy_api.movements import service as movements_service
+from alloy_api.movements.schemas import MovementCreateRequest
+from alloy_api.programs import service as programs_service
 from alloy_api.programs.models import (
     Microcycle,
     Program,
@@ -14,6 +18,7 @@ from alloy_api.programs.models import (
     SessionExercise,
 )
 from alloy_api.programs.repository import ActiveProgramConflictError, ProgramRepository
+from alloy_api.reference.enums import ExerciseRole
 from tests.library_support import error_codes, seed_everything
 from tests.programs.support import counting_statements, create_program, program_body
 
@@ -153,3 +158,49 @@ async def test_deleting_a_program_removes_its_exercises(client, user_headers) ->
     response = await client.delete(f"/v1/programs/{old['id']}", headers=user_headers)
     assert response.status_code == 204
     assert not await SessionExercise.filter(session__program_id=old["id"]).exists()
+
+
+async def test_the_generator_sees_the_owners_custom_movements_only(
+    client, user_account, other_user_account
+) -> None:
+    await seed_everything()
+    mine = await movements_service.create_movement(
+        Principal.for_user(user_account.user),
+        MovementCreateRequest(name="My Squat", pattern="squat", primary_muscle="quadriceps"),
+    )
+    theirs = await movements_service.create_movement(
+        Principal.for_user(other_user_account.user),
+        MovementCreateRequest(name="Their Squat", pattern="squat", primary_muscle="quadriceps"),
+    )
+    library = await programs_service.load_library(user_account.user.id)
+    names = {option.name for option in library.movements}
+    assert "My Squat" in names and "Their Squat" not in names
+    assert str(mine.id) in {option.id for option in library.movements}
+    assert str(theirs.id) not in {option.id for option in library.movements}
+    assert library.circuits and library.config.version == 1
+    assert set(library.config.roles) == set(ExerciseRole)
+
+
+async def test_a_movement_used_by_a_program_cannot_be_deleted(client, user_headers) -> None:
+    await seed_everything()
+    movement = await client.post(
+        "/v1/movements",
+        json={"name": "Planned Curl", "pattern": "isolation", "primary_muscle": "biceps"},
+        headers=user_headers,
+    )
+    movement_id = (await movement.get_json())["data"]["id"]
+    program = await create_program(client, user_headers)
+    session = await ProgramSession.filter(program_id=program["id"]).first()
+    await SessionExercise.create(
+        session=session,
+        movement_id=movement_id,
+        role="accessory",
+        order=99,
+        target_sets=3,
+        rep_range_min=8,
+        rep_range_max=12,
+        rest_seconds=60,
+    )
+    response = await client.delete(f"/v1/movements/{movement_id}", headers=user_headers)
+    assert response.status_code == 409
+    assert error_codes(await response.get_json()) == ["BR_MOVEMENT_IN_USE"]
