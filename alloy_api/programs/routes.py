@@ -75,7 +75,7 @@ async def list_programs(query_args: ProgramListQuery) -> Response:
 @responds(ProgramResponse, errors=ITEM_ERRORS)
 async def get_program(program_id: str) -> Response:
     found = await service.get_program(_owner_id(), _program_id(program_id))
-    return respond(ProgramResponse.from_model(found.program, found.microcycles))
+    return respond(ProgramResponse.from_model(found.program, found.microcycles), etag=True)
 
 
 @blueprint.patch("/<program_id>")
@@ -120,7 +120,7 @@ async def get_session(program_id: str, session_id: str) -> Response:
     session = await service.get_session(
         _owner_id(), _program_id(program_id), _session_id(session_id)
     )
-    return respond(SessionDetailResponse.from_model(session))
+    return respond(SessionDetailResponse.from_model(session), etag=True)
 
 
 @blueprint.patch("/<program_id>/sessions/<session_id>")

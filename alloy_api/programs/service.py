@@ -6,7 +6,8 @@ import asyncio
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 from uuid import UUID
 
 from alloy_api.circuits import service as circuits_service
@@ -113,7 +114,7 @@ def session_not_found(session_id: UUID) -> NotFoundError:
     )
 
 
-def active_program_changed(owner_id: UUID) -> ConflictError:
+def active_program_changed() -> ConflictError:
     return ConflictError(
         "Another request changed which program is active at the same time; retry",
         code=ErrorCode.CF_ACTIVE_PROGRAM_CHANGED,
@@ -135,8 +136,13 @@ def epley_one_rep_max(weight_kg: float, reps: int) -> float:
     return round(weight_kg * (1 + reps / EPLEY_REPS_DIVISOR), ESTIMATE_DECIMALS)
 
 
-def _sorted_values(values: Iterable[str], order: list[Any]) -> list[Any]:
-    return sorted((type(order[0])(value) for value in values), key=order.index)
+EnumT = TypeVar("EnumT", bound=Enum)
+
+
+def _in_enum_order(values: Iterable[str], enum_type: type[EnumT]) -> tuple[EnumT, ...]:
+    """The values as members of `enum_type`, in the enum's declaration order."""
+    order = list(enum_type)
+    return tuple(sorted((enum_type(value) for value in values), key=order.index))
 
 
 def movement_options(movements: Iterable[Any]) -> list[MovementOption]:
@@ -148,15 +154,11 @@ def movement_options(movements: Iterable[Any]) -> list[MovementOption]:
             pattern=MovementPattern(movement.pattern),
             primary_muscle=PrimaryMuscle(movement.primary_muscle),
             secondary_muscles=tuple(PrimaryMuscle(item) for item in movement.secondary_muscles),
-            equipment=tuple(
-                _sorted_values(
-                    (link.equipment for link in movement.equipment_links), list(Equipment)
-                )
+            equipment=_in_enum_order(
+                (link.equipment for link in movement.equipment_links), Equipment
             ),
-            disciplines=tuple(
-                _sorted_values(
-                    (link.discipline for link in movement.discipline_links), list(Discipline)
-                )
+            disciplines=_in_enum_order(
+                (link.discipline for link in movement.discipline_links), Discipline
             ),
             skill_level=SkillLevel(movement.skill_level),
             cns_load=CnsLoad(movement.cns_load),
@@ -319,7 +321,7 @@ async def _store_program(rows: ProgramRows) -> None:
     try:
         await programs.insert_plan(rows.program, rows.microcycles, rows.sessions, rows.exercises)
     except ActiveProgramConflictError as error:
-        raise active_program_changed(owner_id) from error
+        raise active_program_changed() from error
 
 
 async def create_program(owner_id: UUID, request: ProgramCreateRequest) -> CreatedProgram:
@@ -364,7 +366,7 @@ async def update_program(
         try:
             await programs.update_guarded(program, **changes)
         except ActiveProgramConflictError as error:
-            raise active_program_changed(owner_id) from error
+            raise active_program_changed() from error
     return CreatedProgram(program, await programs.microcycles_of(program.id))
 
 

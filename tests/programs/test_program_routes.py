@@ -206,3 +206,17 @@ async def test_collections_need_a_signed_in_user(client, method: str, path: str)
     response = await client.open(path, method=method, json=body)
     assert response.status_code == 401
     assert error_codes(await response.get_json()) == ["AUTH_MISSING_TOKEN"]
+
+
+async def test_a_program_read_carries_an_etag_and_answers_304_when_unchanged(
+    client, user_headers
+) -> None:
+    program = await seeded_program(client, user_headers)
+    path = f"/v1/programs/{program['id']}"
+    first = await client.get(path, headers=user_headers)
+    etag = first.headers["ETag"]
+    unchanged = await client.get(path, headers={**user_headers, "If-None-Match": etag})
+    assert unchanged.status_code == 304
+    await client.patch(path, json={"name": "Renamed"}, headers=user_headers)
+    changed = await client.get(path, headers={**user_headers, "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
