@@ -152,7 +152,7 @@ async def test_a_truncated_cursor_is_refused(client, user_headers) -> None:
 async def test_a_cursor_for_other_filters_or_another_sort_is_refused(client, user_headers) -> None:
     await seed_everything()
     cursor = await first_cursor(client, user_headers, "&pattern=squat")
-    foreign = "for another sort or other filters"
+    foreign = "for another list, sort or other filters"
     await assert_cursor_refused(client, user_headers, f"&pattern=hinge&cursor={cursor}", foreign)
     await assert_cursor_refused(client, user_headers, f"&cursor={cursor}", foreign)
     await assert_cursor_refused(
