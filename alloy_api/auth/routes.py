@@ -116,7 +116,7 @@ async def delete_two_factor(data: TwoFactorCodeRequest) -> Response:
 @authenticated
 @responds(UserResponse, errors=[HTTPStatus.UNAUTHORIZED])
 async def get_me() -> Response:
-    return respond(UserResponse.from_model(await current_user()))
+    return respond(UserResponse.from_model(await current_user()), etag=True)
 
 
 @me_blueprint.patch("/me")

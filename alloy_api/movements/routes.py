@@ -65,7 +65,7 @@ async def query_movements(data: StructuredQueryRequest) -> Response:
 @responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_movement(movement_id: str) -> Response:
     movement = await service.get_movement(_viewer_id(), parse_path_id(movement_id, "movement_id"))
-    return respond(MovementResponse.from_model(movement))
+    return respond(MovementResponse.from_model(movement), etag=True)
 
 
 @blueprint.post("")
