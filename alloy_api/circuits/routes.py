@@ -51,7 +51,7 @@ async def query_circuits(data: StructuredQueryRequest) -> Response:
 @responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_circuit(circuit_id: str) -> Response:
     circuit = await service.get_circuit(parse_path_id(circuit_id, "circuit_id"))
-    return respond(CircuitResponse.from_model(circuit))
+    return respond(CircuitResponse.from_model(circuit), etag=True)
 
 
 @blueprint.post("")

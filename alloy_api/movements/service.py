@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record
-from alloy_api.auth.dependencies import Principal
+from alloy_api.auth.dependencies import Principal, authorise_admin_work
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import transactional
 from alloy_api.kit.errors import (
@@ -83,12 +83,6 @@ def _duplicate(name: str) -> ConflictError:
     )
 
 
-def _forbidden_system_write() -> AuthorizationError:
-    return AuthorizationError(
-        "Only an admin can change system movements", code=ErrorCode.AUTH_FORBIDDEN
-    )
-
-
 async def _audit_system_write(
     principal: Principal, action: AuditAction, movement: Movement, **details: Any
 ) -> None:
@@ -106,11 +100,12 @@ async def _audit_system_write(
 
 def _owner_of_new_movement(principal: Principal, is_custom: bool) -> UUID | None:
     if not is_custom:
-        if not principal.role.is_admin:
-            raise _forbidden_system_write()
+        authorise_admin_work(principal)
         return None
     if principal.user_id is None:
-        raise _forbidden_system_write()
+        raise AuthorizationError(
+            "Custom movements belong to a user account", code=ErrorCode.AUTH_FORBIDDEN
+        )
     return principal.user_id
 
 
@@ -180,8 +175,8 @@ async def create_movement(principal: Principal, request: MovementCreateRequest) 
 
 async def _writable(principal: Principal, movement_id: UUID) -> Movement:
     movement = await _get_or_404(principal.user_id, movement_id)
-    if not movement.is_custom and not principal.role.is_admin:
-        raise _forbidden_system_write()
+    if not movement.is_custom:
+        authorise_admin_work(principal)
     return movement
 
 
