@@ -144,6 +144,16 @@ async def query_movements(
     return await movements.list_visible(viewer_id, request.filters, request.page_query())
 
 
+async def all_visible_movements(viewer_id: UUID | None) -> list[Movement]:
+    """The whole library the viewer sees (system movements and their own), with links."""
+    return await movements.all_visible(viewer_id)
+
+
+async def visible_movement_ids(viewer_id: UUID | None, movement_ids: Iterable[UUID]) -> set[UUID]:
+    """Those of the given ids that name a movement the viewer sees."""
+    return await movements.visible_ids(viewer_id, movement_ids)
+
+
 async def get_movement(viewer_id: UUID | None, movement_id: UUID) -> Movement:
     return await _get_or_404(viewer_id, movement_id)
 
@@ -200,7 +210,7 @@ async def delete_movement(principal: Principal, movement_id: UUID) -> None:
     movement = await _writable(principal, movement_id)
     if not await movements.delete_unless_used(movement):
         raise BusinessRuleError(
-            f"Movement {movement_id} is used by a circuit; remove it there first",
+            f"Movement {movement_id} is used by a circuit or a program; remove it there first",
             code=ErrorCode.BR_MOVEMENT_IN_USE,
             details={"movement_id": str(movement_id)},
         )
