@@ -24,6 +24,8 @@ from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_h
 from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.metrics import install_metrics
 from alloy_api.observability.tracing import install_tracing
+from alloy_api.programs.routes import blueprint as programs_blueprint
+from alloy_api.programs.routes import workout_logs_blueprint
 from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
 from alloy_api.state import AppState, app_state, attach_state
@@ -37,6 +39,8 @@ BLUEPRINTS = (
     movements_blueprint,
     circuits_blueprint,
     scoring_blueprint,
+    programs_blueprint,
+    workout_logs_blueprint,
 )
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
         default=None, description="signing secret; required in production"
     )
     cursor_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    trusted_proxy_count: int = Field(
+        default=0, ge=0, le=5, description="proxies in front whose X-Forwarded-For is trusted"
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     log_level: str = "INFO"
     log_json: bool = True

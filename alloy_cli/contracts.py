@@ -16,6 +16,7 @@ from quart_schema.validation import (
 )
 
 from alloy_api.app import create_app
+from alloy_api.auth.dependencies import REQUIRED_ROLES_ATTRIBUTE, Role
 from alloy_api.kit.envelope import Envelope
 from alloy_cli.common import console, fail, load_settings
 
@@ -90,6 +91,11 @@ def _schema_violations(view: Any, methods: set[str], path: str) -> list[tuple[st
         required_errors.add(HTTPStatus.BAD_REQUEST)
     if PARAMETER_SEGMENT.search(path):
         required_errors |= {HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND}
+    required_roles = getattr(view, REQUIRED_ROLES_ATTRIBUTE, None)
+    if required_roles is not None:
+        required_errors.add(HTTPStatus.UNAUTHORIZED)
+        if Role.USER not in required_roles:
+            required_errors.add(HTTPStatus.FORBIDDEN)
     for status in sorted(required_errors - errors.keys()):
         problems.append(("error_responses", f"the {status} error response is not documented"))
     return problems

@@ -82,3 +82,31 @@ def test_the_command_exits_zero_on_the_real_app(tmp_path) -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "follow the contract" in completed.stdout
+
+
+def test_protected_routes_must_document_401_and_admin_routes_403(settings) -> None:
+    from alloy_api.auth.dependencies import ADMIN_ROLES, authenticated, require_role
+    from alloy_api.kit.openapi import responds
+
+    app = create_app(settings)
+    guarded = Blueprint("guarded", __name__)
+
+    @guarded.get("/v1/secrets")
+    @require_role(*ADMIN_ROLES)
+    @responds(Thing)
+    async def list_secrets() -> Thing:
+        return Thing(name="x")
+
+    @guarded.get("/v1/notes")
+    @authenticated
+    @responds(Thing)
+    async def list_notes() -> Thing:
+        return Thing(name="x")
+
+    app.register_blueprint(guarded)
+    messages = sorted(str(violation) for violation in find_violations(app))
+    assert messages == [
+        "GET /v1/notes: [error_responses] the 401 error response is not documented",
+        "GET /v1/secrets: [error_responses] the 401 error response is not documented",
+        "GET /v1/secrets: [error_responses] the 403 error response is not documented",
+    ]

@@ -10,6 +10,7 @@ from quart import g, has_request_context, request
 from alloy_api.audit import repository
 from alloy_api.audit.models import AuditEvent
 from alloy_api.audit.schemas import AuditEventQuery
+from alloy_api.kit.client import client_ip
 from alloy_api.kit.pagination import Page, paginate
 
 MAX_USER_AGENT_LENGTH = 512
@@ -58,7 +59,7 @@ def _request_facts() -> dict[str, str | None]:
         return {"ip": None, "user_agent": None, "request_id": None}
     user_agent = request.headers.get("User-Agent")
     return {
-        "ip": request.remote_addr,
+        "ip": client_ip(),
         "user_agent": user_agent[:MAX_USER_AGENT_LENGTH] if user_agent else None,
         "request_id": g.get("request_id"),
     }

@@ -43,6 +43,7 @@ __all__ = [
     "Principal",
     "Role",
     "authenticated",
+    "authorise_admin_work",
     "current_principal",
     "current_user",
     "require_role",
@@ -127,15 +128,28 @@ async def _authenticate(settings: Settings, admin_route: bool) -> Principal:
     return await _user_principal(settings)
 
 
+def _forbidden() -> AuthorizationError:
+    return AuthorizationError("Your role does not allow this", code=ErrorCode.AUTH_FORBIDDEN)
+
+
 def _authorise(settings: Settings, principal: Principal, allowed: frozenset[Role]) -> None:
     if principal.role not in allowed:
-        raise AuthorizationError("Your role does not allow this", code=ErrorCode.AUTH_FORBIDDEN)
+        raise _forbidden()
     needs_2fa = Role.USER not in allowed and settings.admin_require_2fa
     if needs_2fa and principal.user is not None and not principal.user.two_factor_enabled:
         raise AuthorizationError(
             "Enable 2FA on your account to use admin endpoints",
             code=ErrorCode.AUTH_2FA_ENROLLMENT_REQUIRED,
         )
+
+
+def authorise_admin_work(principal: Principal) -> None:
+    """For admin work decided inside a service (a write to a system resource on a route any user
+    may call): the same 403s as `require_role(*ADMIN_ROLES)`."""
+    if principal.role not in ADMIN_ROLES:
+        raise _forbidden()
+    if principal.user is not None and not principal.user.two_factor_enabled:
+        _authorise(app_state().settings, principal, ADMIN_ROLES)
 
 
 def require_role(

@@ -21,22 +21,23 @@ from alloy_api.auth.schemas import (
     UserResponse,
 )
 from alloy_api.auth.throttle import LoginThrottle
+from alloy_api.kit.client import client_ip
 from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.openapi import responds
+from alloy_api.kit.ratelimit import RateClass, limit_blueprint_class
 from alloy_api.state import app_state
 
-blueprint = Blueprint("auth", __name__, url_prefix="/v1/auth")
+blueprint = limit_blueprint_class(
+    Blueprint("auth", __name__, url_prefix="/v1/auth"), RateClass.AUTH
+)
 me_blueprint = Blueprint("users_me", __name__, url_prefix="/v1/users")
 
-UNKNOWN_CLIENT_IP = "unknown"
 AUTH_ERRORS = (HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED)
 TWO_FACTOR_ERRORS = (HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED, HTTPStatus.CONFLICT)
 
 
 def client_info() -> service.ClientInfo:
-    return service.ClientInfo(
-        ip=request.remote_addr or UNKNOWN_CLIENT_IP, user_agent=request.headers.get("User-Agent")
-    )
+    return service.ClientInfo(ip=client_ip(), user_agent=request.headers.get("User-Agent"))
 
 
 @blueprint.post("/register")
@@ -115,7 +116,7 @@ async def delete_two_factor(data: TwoFactorCodeRequest) -> Response:
 @authenticated
 @responds(UserResponse, errors=[HTTPStatus.UNAUTHORIZED])
 async def get_me() -> Response:
-    return respond(UserResponse.from_model(await current_user()))
+    return respond(UserResponse.from_model(await current_user()), etag=True)
 
 
 @me_blueprint.patch("/me")

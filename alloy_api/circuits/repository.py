@@ -49,6 +49,13 @@ class CircuitRepository(TortoiseRepository[Circuit]):
         applied = filters_applied if filters_applied is not None else {"filters": compiled.applied}
         return await self.list(query, where=compiled.condition, filters_applied=applied)
 
+    async def all_with_items(self) -> list[Circuit]:
+        """Every circuit with its items (movements not loaded), in a stable order."""
+        circuits = await self.queryset().order_by("name", "id")
+        if circuits:
+            await Circuit.fetch_for_list(circuits, "items", using_db=self.connection)
+        return circuits
+
     async def name_taken(self, name: str, excluding: UUID | None = None) -> bool:
         where = Q(name__iexact=name)
         if excluding is not None:

@@ -138,6 +138,11 @@ async def query_circuits(request: StructuredQueryRequest) -> Page[Circuit]:
     return await circuits.list_matching(request.filters, request.page_query())
 
 
+async def all_circuits() -> list[Circuit]:
+    """The whole circuit library with each circuit's items."""
+    return await circuits.all_with_items()
+
+
 async def get_circuit(circuit_id: UUID) -> Circuit:
     return await _get_or_404(circuit_id)
 

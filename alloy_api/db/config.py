@@ -14,6 +14,7 @@ MODEL_MODULES: list[str] = [
     "alloy_api.movements.models",
     "alloy_api.circuits.models",
     "alloy_api.scoring.models",
+    "alloy_api.programs.models",
 ]
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
 REPLICA_ROUTER = "alloy_api.db.replicas.ReplicaRouter"

@@ -80,6 +80,8 @@ def _constraint(error: dict[str, Any], field: str) -> dict[str, Any]:
         constraint["allowed"] = EXPECTED_VALUE.findall(str(context["expected"])) or [
             str(context["expected"])
         ]
+    if "allowed" in context:
+        constraint["allowed"] = list(context["allowed"])
     if error["type"] != "missing" and _echoable(field, error.get("input")):
         constraint["actual"] = error.get("input")
     return constraint

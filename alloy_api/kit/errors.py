@@ -63,6 +63,8 @@ class ErrorCode(Enum):
     NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
     NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
     NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")
+    NF_PROGRAM = (HTTPStatus.NOT_FOUND, "No program with this id belongs to the caller")
+    NF_SESSION = (HTTPStatus.NOT_FOUND, "No session with this id in the caller's program")
     BR_2FA_ALREADY_ENABLED = (HTTPStatus.CONFLICT, "2FA is already enabled; disable it first")
     BR_2FA_NOT_ENROLLED = (HTTPStatus.CONFLICT, "No 2FA enrolment is pending for the account")
     BR_2FA_NOT_ENABLED = (HTTPStatus.CONFLICT, "2FA is not enabled on the account")
@@ -70,7 +72,12 @@ class ErrorCode(Enum):
         HTTPStatus.CONFLICT,
         "Admins cannot change their own role or deactivate their own account",
     )
-    BR_MOVEMENT_IN_USE = (HTTPStatus.CONFLICT, "The movement is used by a circuit")
+    BR_MOVEMENT_IN_USE = (HTTPStatus.CONFLICT, "The movement is used by a circuit or a program")
+    BR_PROGRAM_ACTIVE = (
+        HTTPStatus.CONFLICT,
+        "The program is the active one; activate another or deactivate it before deleting",
+    )
+    BR_SESSION_COMPLETE = (HTTPStatus.CONFLICT, "The session is completed and can no longer change")
     CF_DUPLICATE_MOVEMENT_NAME = (
         HTTPStatus.CONFLICT,
         "A movement with this name exists (among system movements or the owner's)",
@@ -84,6 +91,10 @@ class ErrorCode(Enum):
     CF_IDEMPOTENCY_KEY_IN_PROGRESS = (
         HTTPStatus.CONFLICT,
         "A request with this Idempotency-Key is still being processed",
+    )
+    CF_ACTIVE_PROGRAM_CHANGED = (
+        HTTPStatus.CONFLICT,
+        "A concurrent request changed which program is active; retry",
     )
     RATE_LIMIT_EXCEEDED = (
         HTTPStatus.TOO_MANY_REQUESTS,

@@ -4,6 +4,7 @@ Each resource declares a `FilterSpec`: the fields a client may filter on, each w
 fixes its operators and how values are checked. Nothing outside the allow-list reaches the ORM.
 """
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +42,11 @@ class FilterOperator(StrEnum):
     IN = "in"
     NIN = "nin"
     LIKE = "like"
+
+
+INTEGER_MIN = -(2**31)
+INTEGER_MAX = 2**31 - 1
+NUMBER_MAX_MAGNITUDE = 1e15
 
 
 class FieldKind(StrEnum):
@@ -186,10 +192,16 @@ def _check_scalar(spec_field: FilterField, value: Any) -> Any:
     if kind is FieldKind.INTEGER:
         if isinstance(value, bool) or not isinstance(value, int):
             raise _RejectedValueError("an integer")
+        if not INTEGER_MIN <= value <= INTEGER_MAX:
+            raise _RejectedValueError(f"an integer from {INTEGER_MIN} to {INTEGER_MAX}")
         return value
     if kind is FieldKind.NUMBER:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _RejectedValueError("a number")
+        if not math.isfinite(value) or abs(value) > NUMBER_MAX_MAGNITUDE:
+            raise _RejectedValueError(
+                f"a finite number of magnitude at most {NUMBER_MAX_MAGNITUDE:g}"
+            )
         return value
     if kind is FieldKind.BOOLEAN:
         if not isinstance(value, bool):

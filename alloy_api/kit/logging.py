@@ -15,15 +15,13 @@ from alloy_api.kit.request_id import current_request_id
 from alloy_api.kit.time import format_utc
 
 SECRET_KEYWORDS = ("password", "token", "secret", "authorization", "otp", "recovery_code")
-VISIBLE_SECRET_PREFIX = 4
+MASKED = "***"
 current_trace_id: ContextVar[str] = ContextVar("current_trace_id", default="")
 
 
 def mask_secret(value: str) -> str:
-    """Enough of a secret to tell two apart in a log, never enough to use it."""
-    if len(value) <= VISIBLE_SECRET_PREFIX * 2:
-        return "***"
-    return f"{value[:VISIBLE_SECRET_PREFIX]}***"
+    """What a log line shows of a secret: that there was one, nothing of it."""
+    return MASKED if value else ""
 
 
 def is_secret_name(name: str) -> bool:

@@ -101,9 +101,9 @@ def resolve_sort(requested: str | None, sorts: Mapping[str, str], default_sort: 
     return SortOrder(public_name, sorts[public_name], token.startswith(DESCENDING_PREFIX))
 
 
-def _binding(sort: SortOrder, filters_applied: Mapping[str, Any]) -> str:
+def _binding(resource: str, sort: SortOrder, filters_applied: Mapping[str, Any]) -> str:
     canonical = orjson.dumps(
-        {"sort": sort.token, "filters": filters_applied},
+        {"resource": resource, "sort": sort.token, "filters": filters_applied},
         option=orjson.OPT_SORT_KEYS,
         default=str,
     )
@@ -151,7 +151,7 @@ def decode_cursor(text: str, secret: bytes, expected_binding: str) -> Cursor:
     fields = orjson.loads(payload)
     cursor = Cursor(fields["d"], fields["k"], fields["b"], fields["e"])
     if cursor.binding != expected_binding:
-        raise _cursor_error("for another sort or other filters")
+        raise _cursor_error("for another list, sort or other filters")
     if cursor.expires_at < time.time():
         raise _cursor_error("expired")
     return cursor
@@ -200,7 +200,7 @@ async def paginate(
     settings = app_state().settings
     model = queryset.model
     sort = resolve_sort(query.sort, sorts, default_sort)
-    binding = _binding(sort, filters_applied)
+    binding = _binding(model._meta.db_table, sort, filters_applied)
     cursor = decode_cursor(query.cursor, settings.signing_secret, binding) if query.cursor else None
     walking_back = cursor is not None and cursor.direction == BACKWARD
     ascending = sort.descending == walking_back

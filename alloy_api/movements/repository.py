@@ -87,6 +87,20 @@ class MovementRepository(TortoiseRepository[Movement]):
     async def get_visible(self, viewer_id: UUID | None, movement_id: UUID) -> Movement | None:
         return await self.get(movement_id, where=visible_to(viewer_id))
 
+    async def all_visible(self, viewer_id: UUID | None) -> list[Movement]:
+        """Every movement the viewer sees, with its links, in a stable order."""
+        movements = await self.queryset().filter(visible_to(viewer_id)).order_by("name", "id")
+        await self.load_related(movements)
+        return movements
+
+    async def visible_ids(self, viewer_id: UUID | None, movement_ids: Iterable[UUID]) -> set[UUID]:
+        rows = await (
+            self.queryset()
+            .filter(visible_to(viewer_id), id__in=list(set(movement_ids)))
+            .values_list("id", flat=True)
+        )
+        return {UUID(str(movement_id)) for movement_id in rows}
+
     async def name_taken(
         self, name: str, owner_id: UUID | None, excluding: UUID | None = None
     ) -> bool:

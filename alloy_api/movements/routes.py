@@ -1,11 +1,10 @@
-from dataclasses import replace
 from http import HTTPStatus
 from uuid import UUID
 
 from quart import Blueprint, Response
 from quart_schema import validate_querystring, validate_request
 
-from alloy_api.auth.dependencies import Principal, Role, authenticated, current_principal
+from alloy_api.auth.dependencies import authenticated, current_principal
 from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
@@ -18,24 +17,11 @@ from alloy_api.movements.schemas import (
     MovementResponse,
     MovementUpdateRequest,
 )
-from alloy_api.state import app_state
 
 blueprint = Blueprint("movements", __name__, url_prefix="/v1/movements")
 
 READ_ERRORS = [HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED]
 WRITE_ERRORS = [*READ_ERRORS, HTTPStatus.FORBIDDEN, HTTPStatus.CONFLICT]
-
-
-def _acting_principal() -> Principal:
-    """The caller; an admin without the 2FA that admin work requires acts as a plain user."""
-    principal = current_principal()
-    user = principal.user
-    lacks_required_2fa = (
-        app_state().settings.admin_require_2fa and user is not None and not user.two_factor_enabled
-    )
-    if principal.role.is_admin and lacks_required_2fa:
-        return replace(principal, role=Role.USER)
-    return principal
 
 
 def _viewer_id() -> UUID | None:
@@ -76,7 +62,7 @@ async def get_movement(movement_id: str) -> Response:
     errors=WRITE_ERRORS,
 )
 async def create_movement(data: MovementCreateRequest) -> Response:
-    movement = await service.create_movement(_acting_principal(), data)
+    movement = await service.create_movement(current_principal(), data)
     return respond(MovementResponse.from_model(movement), HTTPStatus.CREATED)
 
 
@@ -89,7 +75,7 @@ async def create_movement(data: MovementCreateRequest) -> Response:
 )
 async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Response:
     movement = await service.update_movement(
-        _acting_principal(), parse_path_id(movement_id, "movement_id"), data
+        current_principal(), parse_path_id(movement_id, "movement_id"), data
     )
     return respond(MovementResponse.from_model(movement))
 
@@ -102,5 +88,5 @@ async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Resp
     errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
 )
 async def delete_movement(movement_id: str) -> Response:
-    await service.delete_movement(_acting_principal(), parse_path_id(movement_id, "movement_id"))
+    await service.delete_movement(current_principal(), parse_path_id(movement_id, "movement_id"))
     return no_content()

@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record
-from alloy_api.auth.dependencies import Principal
+from alloy_api.auth.dependencies import Principal, authorise_admin_work
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import transactional
 from alloy_api.kit.cache import CacheKey, Lifetime, cached, fingerprint, invalidate
@@ -105,12 +105,6 @@ def _duplicate(name: str) -> ConflictError:
     )
 
 
-def _forbidden_system_write() -> AuthorizationError:
-    return AuthorizationError(
-        "Only an admin can change system movements", code=ErrorCode.AUTH_FORBIDDEN
-    )
-
-
 async def _audit_system_write(
     principal: Principal, action: AuditAction, movement: Movement, **details: Any
 ) -> None:
@@ -128,11 +122,12 @@ async def _audit_system_write(
 
 def _owner_of_new_movement(principal: Principal, is_custom: bool) -> UUID | None:
     if not is_custom:
-        if not principal.role.is_admin:
-            raise _forbidden_system_write()
+        authorise_admin_work(principal)
         return None
     if principal.user_id is None:
-        raise _forbidden_system_write()
+        raise AuthorizationError(
+            "Custom movements belong to a user account", code=ErrorCode.AUTH_FORBIDDEN
+        )
     return principal.user_id
 
 
@@ -181,6 +176,16 @@ async def query_movements(
     return await movements.list_visible(viewer_id, request.filters, request.page_query())
 
 
+async def all_visible_movements(viewer_id: UUID | None) -> list[Movement]:
+    """The whole library the viewer sees (system movements and their own), with links."""
+    return await movements.all_visible(viewer_id)
+
+
+async def visible_movement_ids(viewer_id: UUID | None, movement_ids: Iterable[UUID]) -> set[UUID]:
+    """Those of the given ids that name a movement the viewer sees."""
+    return await movements.visible_ids(viewer_id, movement_ids)
+
+
 async def get_movement(viewer_id: UUID | None, movement_id: UUID) -> Movement:
     return await _get_or_404(viewer_id, movement_id)
 
@@ -224,8 +229,8 @@ async def create_movement(principal: Principal, request: MovementCreateRequest) 
 
 async def _writable(principal: Principal, movement_id: UUID) -> Movement:
     movement = await _get_or_404(principal.user_id, movement_id)
-    if not movement.is_custom and not principal.role.is_admin:
-        raise _forbidden_system_write()
+    if not movement.is_custom:
+        authorise_admin_work(principal)
     return movement
 
 
@@ -260,7 +265,7 @@ async def delete_movement(principal: Principal, movement_id: UUID) -> None:
     movement = await _writable(principal, movement_id)
     if not await movements.delete_unless_used(movement):
         raise BusinessRuleError(
-            f"Movement {movement_id} is used by a circuit; remove it there first",
+            f"Movement {movement_id} is used by a circuit or a program; remove it there first",
             code=ErrorCode.BR_MOVEMENT_IN_USE,
             details={"movement_id": str(movement_id)},
         )

@@ -193,9 +193,9 @@ async def test_every_bad_cursor_is_val_cursor(client, settings) -> None:
         "malformed",
     }
     foreign = await cursor_error(client, cursor, sort="-id")
-    assert foreign["details"]["reason"] == "for another sort or other filters"
+    assert foreign["details"]["reason"] == "for another list, sort or other filters"
     other_filters = await cursor_error(client, cursor, app="elsewhere")
-    assert other_filters["details"]["reason"] == "for another sort or other filters"
+    assert other_filters["details"]["reason"] == "for another list, sort or other filters"
 
 
 async def test_an_expired_cursor_is_val_cursor(client, settings) -> None:

@@ -134,16 +134,21 @@ async def test_a_non_admin_cannot_write_system_movements(
     assert (await created.get_json())["data"]["is_custom"] is False
 
 
-async def test_an_admin_without_2fa_is_a_plain_user_for_system_movements(
+async def test_an_admin_without_2fa_must_enrol_to_write_system_movements(
     client, account_factory
 ) -> None:
     await seed_library([library_entry("System Press")])
     admin = await account_factory(role=Role.ADMIN, two_factor=False)
     system = (await get_data(client, "/v1/movements", admin.headers))["items"][0]
-    response = await client.patch(
+    changed = await client.patch(
         f"/v1/movements/{system['id']}", json={"description": "x"}, headers=admin.headers
     )
-    assert response.status_code == 403
+    created = await client.post(
+        "/v1/movements", json={**MINIMAL, "is_custom": False}, headers=admin.headers
+    )
+    for response in (changed, created):
+        assert response.status_code == 403
+        assert error_codes(await response.get_json()) == ["AUTH_2FA_ENROLLMENT_REQUIRED"]
 
 
 async def test_the_library_needs_a_signed_in_user(client) -> None:

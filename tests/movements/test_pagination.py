@@ -91,6 +91,34 @@ async def test_rows_present_for_the_whole_walk_appear_exactly_once_under_churn(
     assert stable <= set(seen), "no row that existed for the whole walk is skipped"
 
 
+@pytest.mark.parametrize("sort", ["name", "-created_at"])
+async def test_walking_back_under_churn_deleting_the_cursor_rows_repeats_and_skips_nothing(
+    client, user_headers, sort
+) -> None:
+    await seed_library()
+    last_page = (await walk(client, user_headers, sort))[1][-1]
+    before = await all_ids()
+    seen = [item["id"] for item in last_page["items"]]
+    deleted: set[str] = set()
+    page, round_number = last_page, 0
+    while page["has_prev"]:
+        round_number += 1
+        cursor_row = page["items"][0]["id"]
+        await movements.queryset().filter(id=cursor_row).delete()
+        deleted.add(cursor_row)
+        await seed_library(
+            [library_entry(f"AAA Back {round_number}"), library_entry(f"ZZZ Back {round_number}")]
+        )
+        page = await get_data(
+            client,
+            f"/v1/movements?limit={PAGE_SIZE}&sort={sort}&cursor={page['prev_cursor']}",
+            user_headers,
+        )
+        seen = [item["id"] for item in page["items"]] + seen
+    assert len(seen) == len(set(seen)), "no row is repeated"
+    assert before - deleted <= set(seen), "no row that existed for the whole walk is skipped"
+
+
 async def test_include_total_counts_the_filtered_rows(client, user_headers) -> None:
     await seed_everything()
     page = await get_data(client, "/v1/movements?pattern=squat&include_total=true", user_headers)
@@ -152,7 +180,7 @@ async def test_a_truncated_cursor_is_refused(client, user_headers) -> None:
 async def test_a_cursor_for_other_filters_or_another_sort_is_refused(client, user_headers) -> None:
     await seed_everything()
     cursor = await first_cursor(client, user_headers, "&pattern=squat")
-    foreign = "for another sort or other filters"
+    foreign = "for another list, sort or other filters"
     await assert_cursor_refused(client, user_headers, f"&pattern=hinge&cursor={cursor}", foreign)
     await assert_cursor_refused(client, user_headers, f"&cursor={cursor}", foreign)
     await assert_cursor_refused(

@@ -1,0 +1,154 @@
+from http import HTTPStatus
+from uuid import UUID
+
+from quart import Blueprint, Response
+from quart_schema import validate_querystring, validate_request
+
+from alloy_api.auth.dependencies import authenticated, current_principal
+from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.ids import parse_path_id
+from alloy_api.kit.openapi import responds
+from alloy_api.kit.pagination import Page, PageQuery
+from alloy_api.kit.ratelimit import RateClass, limited
+from alloy_api.programs import service
+from alloy_api.programs.resources import (
+    MicrocycleResponse,
+    ProgramListQuery,
+    ProgramResponse,
+    ProgramUpdateRequest,
+    SessionDetailResponse,
+    SessionListQuery,
+    SessionResponse,
+    SessionUpdateRequest,
+    WorkoutLogListQuery,
+    WorkoutLogRequest,
+    WorkoutLogResponse,
+)
+from alloy_api.programs.schemas import ProgramCreateRequest
+
+blueprint = Blueprint("programs", __name__, url_prefix="/v1/programs")
+workout_logs_blueprint = Blueprint("workout_logs", __name__, url_prefix="/v1/workout_logs")
+
+READ_ERRORS = [HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED]
+ITEM_ERRORS = [*READ_ERRORS, HTTPStatus.NOT_FOUND]
+WRITE_ERRORS = [*ITEM_ERRORS, HTTPStatus.CONFLICT]
+
+
+def _owner_id() -> UUID:
+    owner_id = current_principal().user_id
+    if owner_id is None:
+        raise AssertionError("an authenticated route always has a user")
+    return owner_id
+
+
+def _program_id(program_id: str) -> UUID:
+    return parse_path_id(program_id, "program_id")
+
+
+def _session_id(session_id: str) -> UUID:
+    return parse_path_id(session_id, "session_id")
+
+
+@blueprint.post("")
+@limited(RateClass.GENERATE)
+@authenticated
+@validate_request(ProgramCreateRequest)
+@responds(ProgramResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
+async def create_program(data: ProgramCreateRequest) -> Response:
+    created = await service.create_program(_owner_id(), data)
+    return respond(
+        ProgramResponse.from_model(created.program, created.microcycles), HTTPStatus.CREATED
+    )
+
+
+@blueprint.get("")
+@authenticated
+@validate_querystring(ProgramListQuery)
+@responds(Page[ProgramResponse], errors=READ_ERRORS)
+async def list_programs(query_args: ProgramListQuery) -> Response:
+    page = await service.list_programs(_owner_id(), query_args)
+    return respond(page.map(ProgramResponse.from_model))
+
+
+@blueprint.get("/<program_id>")
+@authenticated
+@responds(ProgramResponse, errors=ITEM_ERRORS)
+async def get_program(program_id: str) -> Response:
+    found = await service.get_program(_owner_id(), _program_id(program_id))
+    return respond(ProgramResponse.from_model(found.program, found.microcycles), etag=True)
+
+
+@blueprint.patch("/<program_id>")
+@authenticated
+@validate_request(ProgramUpdateRequest)
+@responds(ProgramResponse, errors=WRITE_ERRORS)
+async def update_program(program_id: str, data: ProgramUpdateRequest) -> Response:
+    updated = await service.update_program(_owner_id(), _program_id(program_id), data)
+    return respond(ProgramResponse.from_model(updated.program, updated.microcycles))
+
+
+@blueprint.delete("/<program_id>")
+@authenticated
+@responds(None, HTTPStatus.NO_CONTENT, errors=WRITE_ERRORS)
+async def delete_program(program_id: str) -> Response:
+    await service.delete_program(_owner_id(), _program_id(program_id))
+    return no_content()
+
+
+@blueprint.get("/<program_id>/microcycles")
+@authenticated
+@validate_querystring(PageQuery)
+@responds(Page[MicrocycleResponse], errors=ITEM_ERRORS)
+async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
+    page = await service.list_microcycles(_owner_id(), _program_id(program_id), query_args)
+    return respond(page.map(MicrocycleResponse.from_model))
+
+
+@blueprint.get("/<program_id>/sessions")
+@authenticated
+@validate_querystring(SessionListQuery)
+@responds(Page[SessionResponse], errors=ITEM_ERRORS)
+async def list_sessions(program_id: str, query_args: SessionListQuery) -> Response:
+    page = await service.list_sessions(_owner_id(), _program_id(program_id), query_args)
+    return respond(page.map(SessionResponse.from_model))
+
+
+@blueprint.get("/<program_id>/sessions/<session_id>")
+@authenticated
+@responds(SessionDetailResponse, errors=ITEM_ERRORS)
+async def get_session(program_id: str, session_id: str) -> Response:
+    session = await service.get_session(
+        _owner_id(), _program_id(program_id), _session_id(session_id)
+    )
+    return respond(SessionDetailResponse.from_model(session), etag=True)
+
+
+@blueprint.patch("/<program_id>/sessions/<session_id>")
+@authenticated
+@validate_request(SessionUpdateRequest)
+@responds(SessionDetailResponse, errors=WRITE_ERRORS)
+async def update_session(program_id: str, session_id: str, data: SessionUpdateRequest) -> Response:
+    session = await service.update_session(
+        _owner_id(), _program_id(program_id), _session_id(session_id), data
+    )
+    return respond(SessionDetailResponse.from_model(session))
+
+
+@blueprint.post("/<program_id>/sessions/<session_id>/workout_logs")
+@authenticated
+@validate_request(WorkoutLogRequest)
+@responds(WorkoutLogResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
+async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest) -> Response:
+    log = await service.log_workout(
+        _owner_id(), _program_id(program_id), _session_id(session_id), data
+    )
+    return respond(WorkoutLogResponse.from_model(log), HTTPStatus.CREATED)
+
+
+@workout_logs_blueprint.get("")
+@authenticated
+@validate_querystring(WorkoutLogListQuery)
+@responds(Page[WorkoutLogResponse], errors=READ_ERRORS)
+async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
+    page = await service.list_workout_logs(_owner_id(), query_args)
+    return respond(page.map(WorkoutLogResponse.from_model))

@@ -1,0 +1,95 @@
+"""Helpers for the program endpoint tests: request bodies, creating programs, counting SQL."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.library_support import seed_everything
+
+TORTOISE_QUERY_LOGGER = "tortoise.db_client"
+
+
+def program_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": "Spring Strength",
+        "duration_weeks": 8,
+        "days_per_week": 3,
+        "max_session_minutes": 60,
+        "goals": [{"goal": "strength", "weight": 6}, {"goal": "hypertrophy", "weight": 4}],
+        "disciplines": [
+            {"discipline": "powerlifting", "weight": 7},
+            {"discipline": "bodybuilding", "weight": 3},
+        ],
+        "start_date": "2026-12-07",
+        "seed": 42,
+    }
+    body.update(overrides)
+    return body
+
+
+async def create_program(client, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
+    response = await client.post("/v1/programs", json=program_body(**overrides), headers=headers)
+    body = await response.get_json()
+    assert response.status_code == 201, body
+    return body["data"]
+
+
+async def seeded_program(client, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
+    await seed_everything()
+    return await create_program(client, headers, **overrides)
+
+
+async def first_session(client, program_id: str, headers: dict[str, str]) -> dict[str, Any]:
+    response = await client.get(f"/v1/programs/{program_id}/sessions?limit=1", headers=headers)
+    body = await response.get_json()
+    assert response.status_code == 200, body
+    return body["data"]["items"][0]
+
+
+async def walk(client, path: str, headers: dict[str, str]) -> list[dict[str, Any]]:
+    """Every item of a list endpoint, page by page."""
+    items: list[dict[str, Any]] = []
+    separator = "&" if "?" in path else "?"
+    cursor: str | None = None
+    while True:
+        url = path if cursor is None else f"{path}{separator}cursor={cursor}"
+        response = await client.get(url, headers=headers)
+        body = await response.get_json()
+        assert response.status_code == 200, body
+        items.extend(body["data"]["items"])
+        cursor = body["data"]["next_cursor"]
+        if cursor is None:
+            return items
+
+
+@dataclass
+class StatementLog(logging.Handler):
+    """Every SQL statement the ORM sends (an executemany counts once: it is one pipelined batch)."""
+
+    statements: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        logging.Handler.__init__(self, logging.DEBUG)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        query = record.args[0] if isinstance(record.args, tuple) and record.args else record.msg
+        self.statements.append(str(query))
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@contextmanager
+def counting_statements() -> Iterator[StatementLog]:
+    logger = logging.getLogger(TORTOISE_QUERY_LOGGER)
+    handler = StatementLog()
+    previous_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
