@@ -12,7 +12,7 @@ from alloy_api.auth.routes import me_blueprint
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
-from alloy_api.kit.cache import build_cache, close_cache
+from alloy_api.kit.cache import build_cache, build_near_cache, close_cache, install_near_cache
 from alloy_api.kit.compression import install_compression
 from alloy_api.kit.error_handlers import install_error_handlers
 from alloy_api.kit.idempotency import install_idempotency
@@ -94,7 +94,12 @@ def create_app(settings: Settings | None = None) -> Quart:
     app = Quart("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
-    state = AppState(settings=settings, cache=build_cache(settings), redis=build_redis(settings))
+    state = AppState(
+        settings=settings,
+        cache=build_cache(settings),
+        redis=build_redis(settings),
+        near_cache=build_near_cache(settings),
+    )
     attach_state(app, state)
     install_request_id(app)
     install_access_log(app)
@@ -103,6 +108,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     install_request_identity(app)
     _install_scale_kit(app, settings, state)
     _install_openapi(app)
+    install_near_cache(app, state)
     _install_lifecycle(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

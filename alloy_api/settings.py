@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(default=None, description="redis://...; in-process if unset")
     redis_timeout_seconds: float = Field(default=1.0, gt=0)
+    cache_enabled: bool = Field(default=True, description="cache-aside reads of the library")
+    cache_resource_ttl_seconds: int = Field(default=3600, ge=1)
+    cache_list_ttl_seconds: int = Field(default=300, ge=1)
+    cache_auth_ttl_seconds: int = Field(
+        default=900, ge=1, description="how long a user's token version, role and 2FA are cached"
+    )
+    cache_near_ttl_seconds: float = Field(
+        default=5.0, ge=0, description="in-process copies of library entries over Redis; 0: none"
+    )
     secret_key: SecretStr | None = Field(
         default=None, description="signing secret; required in production"
     )

@@ -1,12 +1,16 @@
 """What a serving process holds: its settings and its connections to shared services."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aiocache.base import BaseCache
 from quart import Quart, current_app
 from redis.asyncio import Redis
 
 from alloy_api.settings import Settings
+
+if TYPE_CHECKING:
+    from alloy_api.kit.cache import NearCache
 
 STATE_KEY = "alloy"
 
@@ -17,6 +21,8 @@ class AppState:
     cache: BaseCache
     redis: Redis | None = None
     """Rate limits and idempotency keys; None runs them in-process."""
+    near_cache: "NearCache | None" = None
+    """This process's short-lived copies of library entries over Redis, or None."""
 
 
 def attach_state(app: Quart, state: AppState) -> None:

@@ -1,4 +1,4 @@
-"""What the `users` and `2fa` commands share: a database session and the operator's identity."""
+"""What commands that change data share: a database and cache session, the operator."""
 
 import getpass
 from collections.abc import Awaitable, Callable
@@ -7,6 +7,7 @@ from typing import TypeVar
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
 from alloy_api.db.lifecycle import close_database, open_database
+from alloy_api.kit.cache import operator_cache
 from alloy_api.kit.errors import DomainError
 from alloy_api.kit.logging import configure_logging
 from alloy_api.settings import Settings
@@ -29,7 +30,8 @@ def with_database(work: Callable[[Settings], Awaitable[ResultT]]) -> ResultT:
     async def session() -> ResultT:
         await open_database(settings)
         try:
-            return await work(settings)
+            async with operator_cache(settings):
+                return await work(settings)
         finally:
             await close_database()
 

@@ -1,12 +1,15 @@
 """A real `alloy serve` process on a free port, for tests that need a server over the network."""
 
+import asyncio
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -47,6 +50,36 @@ def served_host(served_data_dir: Path) -> Iterator[str]:
             except httpx.HTTPError:
                 pass
             time.sleep(READY_PAUSE_SECONDS)
+        yield host
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+async def other_process(settings: Any) -> AsyncIterator[str]:
+    """`alloy serve` in its own process, on the same database and Redis as the test app."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "ALLOY_DATA_DIR": str(settings.data_dir),
+        "ALLOY_DATABASE_URL": os.environ.get("ALLOY_TEST_DATABASE_URL", ""),
+        "ALLOY_REDIS_URL": os.environ.get("ALLOY_TEST_REDIS_URL", ""),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    host = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=host, timeout=2) as probe:
+            for _ in range(READY_ATTEMPTS):
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await probe.get("/health/ready")).status_code == 200:
+                        break
+                await asyncio.sleep(READY_PAUSE_SECONDS)
         yield host
     finally:
         server.terminate()

@@ -51,6 +51,7 @@ class AuditAction(StrEnum):
     CIRCUIT_DELETED = "circuit_deleted"
     SCORING_CONFIG_PUBLISHED = "scoring_config_published"
     LIBRARY_SEEDED = "library_seeded"
+    CACHE_FLUSHED = "cache_flushed"
 
 
 def _request_facts() -> dict[str, str | None]:

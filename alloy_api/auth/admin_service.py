@@ -4,6 +4,7 @@ from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record
 from alloy_api.auth import repository
+from alloy_api.auth.auth_state import forget_auth_state
 from alloy_api.auth.models import User
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
@@ -55,6 +56,7 @@ async def change_role(principal: Principal, user: User, role: Role) -> User:
     previous = user.role
     await repository.update_user(user, role=role)
     await repository.bump_token_version(user)
+    await forget_auth_state(user.id)
     action = AuditAction.ROLE_GRANTED if role.rank > previous.rank else AuditAction.ROLE_REVOKED
     await record(
         action,
@@ -78,6 +80,7 @@ async def change_activity(principal: Principal, user: User, is_active: bool) -> 
         )
     await repository.update_user(user, is_active=is_active)
     await repository.bump_token_version(user)
+    await forget_auth_state(user.id)
     revoked = 0 if is_active else await repository.revoke_user_refresh_tokens(user.id)
     await record(
         AuditAction.USER_ACTIVATED if is_active else AuditAction.USER_DEACTIVATED,

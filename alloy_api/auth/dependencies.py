@@ -27,7 +27,13 @@ from alloy_api.auth.legacy import (
 from alloy_api.auth.models import User
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import ADMIN_ROLES, Role
-from alloy_api.auth.service import BEARER_CHALLENGE, invalid_token, user_for_access_token
+from alloy_api.auth.service import (
+    BEARER_CHALLENGE,
+    auth_state_for_claims,
+    invalid_token,
+    user_for_access_token,
+)
+from alloy_api.auth.tokens import AccessClaims, verify_access_token
 from alloy_api.kit.errors import AuthenticationError, AuthorizationError, ErrorCode
 from alloy_api.settings import Settings
 from alloy_api.state import app_state
@@ -75,6 +81,21 @@ async def current_user() -> User:
     return user
 
 
+def _verified_claims(settings: Settings, token: str) -> AccessClaims:
+    """The token's claims, verified once per request (the identity hook may have done it)."""
+    verified = g.get("verified_access_token")
+    if verified is not None and verified[0] == token:
+        return verified[1]
+    return verify_access_token(settings, token)
+
+
+async def _user_principal(settings: Settings) -> Principal:
+    """The bearer token's user, checked against the cached auth state (no database read)."""
+    state = await auth_state_for_claims(_verified_claims(settings, _bearer_token()))
+    g.user_id = str(state.id)
+    return Principal.for_user(state)
+
+
 def current_principal() -> Principal:
     """Who is acting; only on routes behind `require_role` or `authenticated`."""
     return g.principal
@@ -104,7 +125,7 @@ async def _authenticate(settings: Settings, admin_route: bool) -> Principal:
     )
     if uses_legacy:
         return await _legacy_principal(settings, legacy_token or "")
-    return Principal.for_user(await current_user())
+    return await _user_principal(settings)
 
 
 def _forbidden() -> AuthorizationError:

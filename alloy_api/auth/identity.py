@@ -18,11 +18,13 @@ async def _identify_bearer() -> None:
     header = request.headers.get("Authorization", "")
     if header[: len(BEARER_PREFIX)].lower() != BEARER_PREFIX:
         return
+    token = header[len(BEARER_PREFIX) :].strip()
     try:
-        claims = verify_access_token(app_state().settings, header[len(BEARER_PREFIX) :].strip())
+        claims = verify_access_token(app_state().settings, token)
     except AuthenticationError:
         return
     g.user_id = claims.user_id
+    g.verified_access_token = (token, claims)
 
 
 def install_request_identity(app: Quart) -> None:

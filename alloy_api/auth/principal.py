@@ -2,6 +2,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from alloy_api.audit.service import user_actor
+from alloy_api.auth.auth_state import AuthState
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
 
@@ -12,12 +13,14 @@ class Principal:
 
     role: Role
     actor: str
-    user: User | None
+    user: AuthState | None
+    """The acting user's id, role and 2FA state (not the account row: see `current_user`)."""
 
     @property
     def user_id(self) -> UUID | None:
         return self.user.id if self.user is not None else None
 
     @classmethod
-    def for_user(cls, user: User) -> "Principal":
-        return cls(role=user.role, actor=user_actor(user.id), user=user)
+    def for_user(cls, user: User | AuthState) -> "Principal":
+        state = user if isinstance(user, AuthState) else AuthState.of(user)
+        return cls(role=state.role, actor=user_actor(state.id), user=state)

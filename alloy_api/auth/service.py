@@ -6,6 +6,7 @@ from uuid import UUID
 
 from alloy_api.audit.service import ANONYMOUS_ACTOR, AuditAction, Outcome, record, user_actor
 from alloy_api.auth import repository
+from alloy_api.auth.auth_state import AuthState, auth_state, forget_auth_state
 from alloy_api.auth.models import RefreshToken, User
 from alloy_api.auth.passwords import (
     ensure_acceptable_password,
@@ -261,6 +262,20 @@ async def user_for_access_token(settings: Settings, token: str) -> User:
     return user
 
 
+async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
+    """`user_for_access_token`'s checks against the cached auth state: no database read."""
+    try:
+        user_id = UUID(claims.user_id)
+    except ValueError as error:
+        raise invalid_token("The access token is not valid") from error
+    state = await auth_state(user_id)
+    if state is None or not state.is_active:
+        raise invalid_token("The account of this token is not active")
+    if state.token_version != claims.token_version or state.role != claims.role:
+        raise invalid_token("The access token was issued before a role or password change")
+    return state
+
+
 async def _change_password(
     settings: Settings, user: User, current_password: str | None, new_password: str
 ) -> None:
@@ -284,6 +299,7 @@ async def _change_password(
     ensure_acceptable_password(new_password, email=user.email, name=user.name)
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
     await repository.bump_token_version(user)
+    await forget_auth_state(user.id)
     revoked = await repository.revoke_user_refresh_tokens(user.id)
     await record(
         AuditAction.PASSWORD_CHANGED,

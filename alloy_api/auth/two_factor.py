@@ -2,6 +2,7 @@
 
 from alloy_api.audit.service import AuditAction, Outcome, record, user_actor
 from alloy_api.auth import repository
+from alloy_api.auth.auth_state import forget_auth_state
 from alloy_api.auth.models import User
 from alloy_api.auth.schemas import TwoFactorEnrolmentResponse, TwoFactorStatusResponse
 from alloy_api.auth.tokens import recovery_code_hash
@@ -124,6 +125,7 @@ async def confirm_enrolment(settings: Settings, user: User, code: str, *, actor:
         user, [recovery_code_hash(settings, code) for code in recovery_codes]
     )
     await repository.update_user(user, totp_enabled_at=utc_now())
+    await forget_auth_state(user.id)
     await record(
         AuditAction.TWO_FACTOR_ENABLED,
         actor=actor,
@@ -139,6 +141,7 @@ async def _clear(user: User) -> None:
     await repository.update_user(
         user, totp_secret_encrypted=None, totp_enabled_at=None, totp_last_used_step=None
     )
+    await forget_auth_state(user.id)
 
 
 async def disable(settings: Settings, user: User, code: str) -> None:

@@ -33,8 +33,7 @@ ITEM_WRITE_ERRORS = [*WRITE_ERRORS, HTTPStatus.NOT_FOUND]
 @validate_querystring(CircuitListQuery)
 @responds(Page[CircuitResponse], errors=READ_ERRORS)
 async def list_circuits(query_args: CircuitListQuery) -> Response:
-    page = await service.list_circuits(query_args)
-    return respond(page.map(CircuitResponse.from_model))
+    return respond(await service.circuit_page_data(query_args))
 
 
 @blueprint.post("/query")
@@ -50,8 +49,8 @@ async def query_circuits(data: StructuredQueryRequest) -> Response:
 @authenticated
 @responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_circuit(circuit_id: str) -> Response:
-    circuit = await service.get_circuit(parse_path_id(circuit_id, "circuit_id"))
-    return respond(CircuitResponse.from_model(circuit), etag=True)
+    circuit = await service.circuit_data(parse_path_id(circuit_id, "circuit_id"))
+    return respond(circuit, etag=True)
 
 
 @blueprint.post("")

@@ -16,9 +16,11 @@ from alloy_api.circuits.schemas import (
     CircuitListQuery,
     CircuitPatchRequest,
     CircuitRequest,
+    CircuitResponse,
 )
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import transactional
+from alloy_api.kit.cache import CacheKey, Lifetime, cached, fingerprint, invalidate
 from alloy_api.kit.errors import (
     ConflictError,
     ErrorCode,
@@ -32,6 +34,23 @@ from alloy_api.kit.pagination import Page
 from alloy_api.movements import service as movements_service
 
 circuits = CircuitRepository()
+CACHE_NAMESPACE = "circuits"
+CACHE_GENERATIONS = (CACHE_NAMESPACE, movements_service.CACHE_NAMESPACE)
+"""Circuits show their movements' names: a movement write retires cached circuits too."""
+
+
+def _item_key(circuit_id: UUID) -> CacheKey:
+    return CacheKey(CACHE_NAMESPACE, f"item:{circuit_id}", generations=CACHE_GENERATIONS)
+
+
+def _page_key(query: CircuitListQuery) -> CacheKey:
+    return CacheKey(
+        CACHE_NAMESPACE, f"list:{fingerprint(query)}", Lifetime.LIST, generations=CACHE_GENERATIONS
+    )
+
+
+async def _forget() -> None:
+    await invalidate(namespaces=(CACHE_NAMESPACE,))
 
 
 def _duplicate(name: str) -> ConflictError:
@@ -105,6 +124,16 @@ async def list_circuits(query: CircuitListQuery) -> Page[Circuit]:
     return await circuits.list_matching(clauses, query, applied)
 
 
+async def circuit_page_data(query: CircuitListQuery) -> dict[str, Any]:
+    """A list page as the API renders it, from the cache when it is there."""
+
+    async def load() -> dict[str, Any]:
+        page = await list_circuits(query)
+        return page.map(CircuitResponse.from_model).model_dump(mode="json")
+
+    return await cached(_page_key(query), load)
+
+
 async def query_circuits(request: StructuredQueryRequest) -> Page[Circuit]:
     return await circuits.list_matching(request.filters, request.page_query())
 
@@ -118,12 +147,22 @@ async def get_circuit(circuit_id: UUID) -> Circuit:
     return await _get_or_404(circuit_id)
 
 
+async def circuit_data(circuit_id: UUID) -> dict[str, Any]:
+    """`get_circuit` as the API renders it, from the cache when it is there."""
+
+    async def load() -> dict[str, Any]:
+        return CircuitResponse.from_model(await _get_or_404(circuit_id)).model_dump(mode="json")
+
+    return await cached(_item_key(circuit_id), load)
+
+
 @transactional()
 async def create_circuit(principal: Principal, request: CircuitRequest) -> Circuit:
     await _ensure_name_free(request.name)
     items = await _item_values(request.items)
     circuit = await _save(None, request.model_dump(exclude={"items"}), items)
     await _audit(principal, AuditAction.CIRCUIT_CREATED, circuit)
+    await _forget()
     return circuit
 
 
@@ -136,6 +175,7 @@ async def replace_circuit(
     items = await _item_values(request.items)
     replaced = await _save(circuit, request.model_dump(exclude={"items"}), items)
     await _audit(principal, AuditAction.CIRCUIT_UPDATED, replaced)
+    await _forget()
     return replaced
 
 
@@ -154,6 +194,7 @@ async def update_circuit(
     items = await _item_values(request.items) if request.items is not None else None
     updated = await _save(circuit, changes, items)
     await _audit(principal, AuditAction.CIRCUIT_UPDATED, updated)
+    await _forget()
     return updated
 
 
@@ -162,6 +203,7 @@ async def delete_circuit(principal: Principal, circuit_id: UUID) -> None:
     circuit = await _get_or_404(circuit_id)
     await circuits.delete(circuit)
     await _audit(principal, AuditAction.CIRCUIT_DELETED, circuit)
+    await _forget()
 
 
 @transactional()
@@ -191,6 +233,8 @@ async def seed_library(
         await circuits.save_circuit(None, values, items)
         existing.add(entry.name.lower())
         report.added.append(entry.name)
+    if report.added:
+        await _forget()
     if principal is not None and report.added:
         await record(
             AuditAction.LIBRARY_SEEDED,

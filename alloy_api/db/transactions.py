@@ -2,7 +2,8 @@
 
 Tortoise takes no isolation level and lets asyncpg's serialization and deadlock errors through
 unwrapped; this helper sets the level as the transaction's first statement, retries those two
-failures a bounded number of times with jittered backoff, and rolls back on any error.
+failures a bounded number of times with jittered backoff, and rolls back on any error. Cache
+invalidations requested inside run once the transaction has committed.
 Repositories read the transaction's connection from `current_connection()`.
 """
 
@@ -19,6 +20,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from alloy_api.db.replicas import PRIMARY
+from alloy_api.kit.cache import invalidations_after_commit
 
 DEFAULT_MAX_ATTEMPTS = 5
 RETRY_BASE_DELAY_SECONDS = 0.01
@@ -82,7 +84,7 @@ async def run_in_transaction(
         return await work()
     for attempt in range(1, max_attempts + 1):
         try:
-            async with in_transaction(connection_name) as connection:
+            async with invalidations_after_commit(), in_transaction(connection_name) as connection:
                 token = _current_connection.set(connection)
                 try:
                     await _set_isolation(connection, isolation)

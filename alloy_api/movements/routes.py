@@ -33,8 +33,7 @@ def _viewer_id() -> UUID | None:
 @validate_querystring(MovementListQuery)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def list_movements(query_args: MovementListQuery) -> Response:
-    page = await service.list_movements(_viewer_id(), query_args)
-    return respond(page.map(MovementResponse.from_model))
+    return respond(await service.movement_page_data(_viewer_id(), query_args))
 
 
 @blueprint.post("/query")
@@ -50,8 +49,8 @@ async def query_movements(data: StructuredQueryRequest) -> Response:
 @authenticated
 @responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_movement(movement_id: str) -> Response:
-    movement = await service.get_movement(_viewer_id(), parse_path_id(movement_id, "movement_id"))
-    return respond(MovementResponse.from_model(movement), etag=True)
+    movement = await service.movement_data(_viewer_id(), parse_path_id(movement_id, "movement_id"))
+    return respond(movement, etag=True)
 
 
 @blueprint.post("")

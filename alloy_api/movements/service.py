@@ -10,6 +10,7 @@ from alloy_api.audit.service import AuditAction, record
 from alloy_api.auth.dependencies import Principal, authorise_admin_work
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import transactional
+from alloy_api.kit.cache import CacheKey, Lifetime, cached, fingerprint, invalidate
 from alloy_api.kit.errors import (
     AuthorizationError,
     BusinessRuleError,
@@ -25,11 +26,13 @@ from alloy_api.movements.repository import DuplicateNameError, MovementRepositor
 from alloy_api.movements.schemas import (
     MovementCreateRequest,
     MovementListQuery,
+    MovementResponse,
     MovementUpdateRequest,
 )
 from alloy_api.reference.enums import BodyRegion, PrimaryMuscle
 
 movements = MovementRepository()
+CACHE_NAMESPACE = "movements"
 
 REGION_OF_MUSCLE: Mapping[PrimaryMuscle, BodyRegion] = {
     **{
@@ -65,6 +68,25 @@ REGION_OF_MUSCLE: Mapping[PrimaryMuscle, BodyRegion] = {
 }
 LINK_FIELDS = frozenset({"equipment", "disciplines"})
 NULLABLE_FIELDS = frozenset({"substitution_group"})
+
+
+def _item_key(movement_id: UUID) -> CacheKey:
+    return CacheKey(CACHE_NAMESPACE, f"item:{movement_id}", near=True)
+
+
+def _page_key(viewer_id: UUID | None, query: MovementListQuery) -> CacheKey:
+    return CacheKey(
+        CACHE_NAMESPACE,
+        f"list:{viewer_id or 'system'}:{fingerprint(query)}",
+        Lifetime.LIST,
+        generations=(CACHE_NAMESPACE,),
+    )
+
+
+async def _forget(*movement_ids: UUID) -> None:
+    """After every write: the movements' own entries, and through the namespace's generation
+    every cached list page (and every cached circuit, which shows movement names)."""
+    await invalidate(*map(_item_key, movement_ids), namespaces=(CACHE_NAMESPACE,))
 
 
 def _not_found(movement_id: UUID) -> NotFoundError:
@@ -138,6 +160,16 @@ async def list_movements(viewer_id: UUID | None, query: MovementListQuery) -> Pa
     return await movements.list_visible(viewer_id, clauses, query, applied)
 
 
+async def movement_page_data(viewer_id: UUID | None, query: MovementListQuery) -> dict[str, Any]:
+    """A list page as the API renders it, from the cache when it is there."""
+
+    async def load() -> dict[str, Any]:
+        page = await list_movements(viewer_id, query)
+        return page.map(MovementResponse.from_model).model_dump(mode="json")
+
+    return await cached(_page_key(viewer_id, query), load)
+
+
 async def query_movements(
     viewer_id: UUID | None, request: StructuredQueryRequest
 ) -> Page[Movement]:
@@ -158,6 +190,27 @@ async def get_movement(viewer_id: UUID | None, movement_id: UUID) -> Movement:
     return await _get_or_404(viewer_id, movement_id)
 
 
+async def _cached_entry(movement_id: UUID) -> dict[str, Any] | None:
+    """The movement as the API renders it, with its owner, whoever asks."""
+
+    async def load() -> dict[str, Any] | None:
+        movement = await movements.get(movement_id)
+        if movement is None:
+            return None
+        data = MovementResponse.from_model(movement).model_dump(mode="json")
+        return {"owner_id": str(movement.owner_id) if movement.owner_id else None, "data": data}
+
+    return await cached(_item_key(movement_id), load)
+
+
+async def movement_data(viewer_id: UUID | None, movement_id: UUID) -> dict[str, Any]:
+    """`get_movement` as the API renders it, from the cache when it is there."""
+    entry = await _cached_entry(movement_id)
+    if entry is None or entry["owner_id"] not in (None, str(viewer_id)):
+        raise _not_found(movement_id)
+    return entry["data"]
+
+
 @transactional()
 async def create_movement(principal: Principal, request: MovementCreateRequest) -> Movement:
     owner_id = _owner_of_new_movement(principal, request.is_custom)
@@ -170,6 +223,7 @@ async def create_movement(principal: Principal, request: MovementCreateRequest) 
     except DuplicateNameError as error:
         raise _duplicate(request.name) from error
     await _audit_system_write(principal, AuditAction.MOVEMENT_CREATED, movement)
+    await _forget(movement.id)
     return movement
 
 
@@ -202,6 +256,7 @@ async def update_movement(
     await _audit_system_write(
         principal, AuditAction.MOVEMENT_UPDATED, updated, changed_fields=changed_fields
     )
+    await _forget(updated.id)
     return updated
 
 
@@ -215,6 +270,7 @@ async def delete_movement(principal: Principal, movement_id: UUID) -> None:
             details={"movement_id": str(movement_id)},
         )
     await _audit_system_write(principal, AuditAction.MOVEMENT_DELETED, movement)
+    await _forget(movement_id)
 
 
 async def system_movement_names(movement_ids: Iterable[UUID]) -> dict[UUID, str]:
@@ -265,6 +321,8 @@ async def seed_library(
         )
         existing.add(entry.name.lower())
         report.added.append(entry.name)
+    if report.added:
+        await _forget()
     if principal is not None and report.added:
         await record(
             AuditAction.LIBRARY_SEEDED,

@@ -155,11 +155,31 @@ async def _sample_pool_forever() -> None:
 
 
 def exposition(settings: Settings) -> bytes:
+    return generate_latest(_registry(settings))
+
+
+def _registry(settings: Settings) -> CollectorRegistry:
     if settings.prometheus_multiproc_dir is None:
-        return generate_latest(REGISTRY)
+        return REGISTRY
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry, path=str(settings.prometheus_multiproc_dir))
-    return generate_latest(registry)
+    return registry
+
+
+def cache_counts(settings: Settings) -> dict[str, dict[str, int]]:
+    """Hits, misses and errors per cache namespace: this process's, or with
+    `PROMETHEUS_MULTIPROC_DIR` every serving process's."""
+    counts: dict[str, dict[str, int]] = {}
+    wanted = {f"alloy_cache_{kind}_total": kind for kind in ("hits", "misses", "errors")}
+    for family in _registry(settings).collect():
+        for sample in family.samples:
+            kind = wanted.get(sample.name)
+            if kind is not None:
+                namespace = counts.setdefault(
+                    sample.labels["cache"], dict.fromkeys(wanted.values(), 0)
+                )
+                namespace[kind] += int(sample.value)
+    return dict(sorted(counts.items()))
 
 
 def _bearer_token() -> str:

@@ -22,7 +22,7 @@ ADMIN_ERRORS = [HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN]
 @require_role(*ADMIN_ROLES)
 @responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_scoring_config() -> Response:
-    return respond(ScoringConfigResponse.from_model(await service.get_active_config()), etag=True)
+    return respond(await service.active_config_data(), etag=True)
 
 
 @blueprint.put("")

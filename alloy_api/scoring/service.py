@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record
 from alloy_api.auth.dependencies import Principal
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import Isolation, transactional
+from alloy_api.kit.cache import CacheKey, cached, invalidate
 from alloy_api.kit.errors import ErrorCode, NotFoundError
 from alloy_api.kit.pagination import Page, PageQuery
 from alloy_api.scoring.defaults import DEFAULT_SET_REP_RANGES, DEFAULT_WEIGHTS, SYSTEM_AUTHOR
 from alloy_api.scoring.models import ScoringConfigVersion
 from alloy_api.scoring.repository import ScoringConfigRepository
-from alloy_api.scoring.schemas import ScoringConfigRequest
+from alloy_api.scoring.schemas import ScoringConfigRequest, ScoringConfigResponse
 
 configs = ScoringConfigRepository()
 DEFAULT_CONFIG_LABEL = "scoring config version 1"
+ACTIVE_CONFIG_KEY = CacheKey("scoring", "active", near=True)
 
 
 async def get_active_config() -> ScoringConfigVersion:
@@ -26,6 +29,15 @@ async def get_active_config() -> ScoringConfigVersion:
             "No scoring config exists yet; run `alloy seed`", code=ErrorCode.NF_SCORING_CONFIG
         )
     return active
+
+
+async def active_config_data() -> dict[str, Any]:
+    """`get_active_config` as the API renders it, from the cache when it is there."""
+
+    async def load() -> dict[str, Any]:
+        return ScoringConfigResponse.from_model(await get_active_config()).model_dump(mode="json")
+
+    return await cached(ACTIVE_CONFIG_KEY, load)
 
 
 async def list_versions(query: PageQuery) -> Page[ScoringConfigVersion]:
@@ -66,6 +78,7 @@ async def publish_version(
     """A new active version; the previous one stays, inactive, in the history."""
     published = await _publish(request, principal.actor, principal.user_id)
     await _audit(principal, AuditAction.SCORING_CONFIG_PUBLISHED, published)
+    await invalidate(ACTIVE_CONFIG_KEY)
     return published
 
 
@@ -75,6 +88,7 @@ async def seed_default(principal: Principal | None = None) -> SeedReport:
         return SeedReport(skipped=[DEFAULT_CONFIG_LABEL])
     default = ScoringConfigRequest(weights=DEFAULT_WEIGHTS, set_rep_ranges=DEFAULT_SET_REP_RANGES)
     published = await _publish(default, SYSTEM_AUTHOR, None)
+    await invalidate(ACTIVE_CONFIG_KEY)
     if principal is not None:
         await _audit(principal, AuditAction.LIBRARY_SEEDED, published)
     return SeedReport(added=[DEFAULT_CONFIG_LABEL])
