@@ -96,6 +96,28 @@ def user_actor(user_id: UUID | str) -> str:
     return f"user:{user_id}"
 
 
+USER_TARGET = "user"
+
+
+async def record_own_account_event(
+    action: AuditAction | str,
+    user_id: UUID,
+    *,
+    outcome: Outcome = Outcome.SUCCESS,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """An event a user caused on their own account: the user is both actor and target."""
+    await record(
+        action,
+        actor=user_actor(user_id),
+        actor_id=user_id,
+        outcome=outcome,
+        target_type=USER_TARGET,
+        target_id=user_id,
+        details=details,
+    )
+
+
 ANONYMOUS_ACTOR = "anonymous"
 LEGACY_TOKEN_ACTOR = "legacy_admin_token"  # noqa: S105 - an actor name
 

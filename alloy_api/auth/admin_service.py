@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record
+from alloy_api.audit.service import USER_TARGET, AuditAction, record
 from alloy_api.auth import repository
 from alloy_api.auth.auth_state import forget_auth_state
 from alloy_api.auth.models import User
@@ -14,7 +14,6 @@ from alloy_api.kit.errors import AuthorizationError, BusinessRuleError, ErrorCod
 from alloy_api.kit.pagination import Page, paginate
 from alloy_api.settings import Settings
 
-USER_TARGET = "user"
 USER_SORTS = {"created_at": "created_at", "email": "email"}
 DEFAULT_USER_SORT = "-created_at"
 

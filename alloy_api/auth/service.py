@@ -4,7 +4,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
 
-from alloy_api.audit.service import ANONYMOUS_ACTOR, AuditAction, Outcome, record, user_actor
+from alloy_api.audit.service import (
+    ANONYMOUS_ACTOR,
+    USER_TARGET,
+    AuditAction,
+    Outcome,
+    record,
+    record_own_account_event,
+    user_actor,
+)
 from alloy_api.auth import repository
 from alloy_api.auth.auth_state import AuthState, auth_state, forget_auth_state
 from alloy_api.auth.models import RefreshToken, User
@@ -41,7 +49,6 @@ from alloy_api.kit.ids import new_id
 from alloy_api.kit.time import utc_now
 from alloy_api.settings import Settings
 
-USER_TARGET = "user"
 REFRESH_FAMILY_TARGET = "refresh_token_family"
 BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 
@@ -82,12 +89,9 @@ async def register(settings: Settings, request: RegisterRequest) -> User:
     user = await create_account(
         settings, email=request.email, name=request.name, password=request.password
     )
-    await record(
+    await record_own_account_event(
         AuditAction.USER_REGISTERED,
-        actor=user_actor(user.id),
-        actor_id=user.id,
-        target_type=USER_TARGET,
-        target_id=user.id,
+        user.id,
     )
     return user
 
@@ -172,12 +176,9 @@ async def login(
         await repository.update_user(user, password_hash=new_hash)
     await throttle.forget_account(email)
     tokens = await _issue_tokens(settings, user, client)
-    await record(
+    await record_own_account_event(
         AuditAction.LOGIN_SUCCEEDED,
-        actor=user_actor(user.id),
-        actor_id=user.id,
-        target_type=USER_TARGET,
-        target_id=user.id,
+        user.id,
     )
     return tokens
 
@@ -286,13 +287,10 @@ async def _change_password(
             reason="missing",
         )
     if not await verify_password(settings, user.password_hash, current_password):
-        await record(
+        await record_own_account_event(
             AuditAction.PASSWORD_CHANGED,
-            actor=user_actor(user.id),
-            actor_id=user.id,
+            user.id,
             outcome=Outcome.FAILURE,
-            target_type=USER_TARGET,
-            target_id=user.id,
             details={"reason": "wrong_current_password"},
         )
         raise invalid_credentials()
@@ -301,12 +299,9 @@ async def _change_password(
     await repository.bump_token_version(user)
     await forget_auth_state(user.id)
     revoked = await repository.revoke_user_refresh_tokens(user.id)
-    await record(
+    await record_own_account_event(
         AuditAction.PASSWORD_CHANGED,
-        actor=user_actor(user.id),
-        actor_id=user.id,
-        target_type=USER_TARGET,
-        target_id=user.id,
+        user.id,
         details={"revoked_tokens": revoked},
     )
 
@@ -316,12 +311,9 @@ async def update_me(settings: Settings, user: User, request: UpdateMeRequest) ->
         await _change_password(settings, user, request.current_password, request.password)
     if request.name is not None and request.name != user.name:
         await repository.update_user(user, name=request.name)
-        await record(
+        await record_own_account_event(
             AuditAction.PROFILE_UPDATED,
-            actor=user_actor(user.id),
-            actor_id=user.id,
-            target_type=USER_TARGET,
-            target_id=user.id,
+            user.id,
             details={"fields": ["name"]},
         )
     return user

@@ -1,6 +1,13 @@
 """TOTP 2FA for an account: enrolment, verification, login checks, disabling and resetting."""
 
-from alloy_api.audit.service import AuditAction, Outcome, record, user_actor
+from alloy_api.audit.service import (
+    USER_TARGET,
+    AuditAction,
+    Outcome,
+    record,
+    record_own_account_event,
+    user_actor,
+)
 from alloy_api.auth import repository
 from alloy_api.auth.auth_state import forget_auth_state
 from alloy_api.auth.models import User
@@ -17,8 +24,6 @@ from alloy_api.auth.totp import (
 from alloy_api.kit.errors import AuthenticationError, BusinessRuleError, ErrorCode
 from alloy_api.kit.time import utc_now
 from alloy_api.settings import Settings
-
-USER_TARGET = "user"
 
 
 def invalid_code() -> AuthenticationError:
@@ -40,12 +45,9 @@ async def accept_totp_code(settings: Settings, user: User, code: str) -> bool:
 async def _accept_recovery_code(settings: Settings, user: User, code: str) -> bool:
     used = await repository.use_recovery_code(user, recovery_code_hash(settings, code))
     if used:
-        await record(
+        await record_own_account_event(
             AuditAction.RECOVERY_CODE_USED,
-            actor=user_actor(user.id),
-            actor_id=user.id,
-            target_type=USER_TARGET,
-            target_id=user.id,
+            user.id,
             details={"remaining": await repository.unused_recovery_code_count(user)},
         )
     return used
@@ -150,23 +152,17 @@ async def disable(settings: Settings, user: User, code: str) -> None:
             "2FA is not enabled on this account", code=ErrorCode.BR_2FA_NOT_ENABLED
         )
     if not await accept_totp_code(settings, user, code):
-        await record(
+        await record_own_account_event(
             AuditAction.TWO_FACTOR_FAILED,
-            actor=user_actor(user.id),
-            actor_id=user.id,
+            user.id,
             outcome=Outcome.FAILURE,
-            target_type=USER_TARGET,
-            target_id=user.id,
             details={"during": "disable"},
         )
         raise invalid_code()
     await _clear(user)
-    await record(
+    await record_own_account_event(
         AuditAction.TWO_FACTOR_DISABLED,
-        actor=user_actor(user.id),
-        actor_id=user.id,
-        target_type=USER_TARGET,
-        target_id=user.id,
+        user.id,
     )
 
 
