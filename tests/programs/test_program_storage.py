@@ -97,6 +97,7 @@ async def test_storing_a_program_takes_the_same_few_statements_whatever_its_size
     client, user_headers
 ) -> None:
     await seed_everything()
+    assert (await client.get("/v1/users/me", headers=user_headers)).status_code == 200
     with counting_statements() as small:
         await create_program(client, user_headers, duration_weeks=8, days_per_week=2)
     with counting_statements() as large:
