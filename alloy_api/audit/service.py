@@ -118,6 +118,19 @@ async def record_own_account_event(
     )
 
 
+async def record_library_seeded(
+    actor: str, actor_id: UUID | None, target_type: str, added: list[str], skipped: int
+) -> None:
+    """A seeding step that added entries to the shipped library."""
+    await record(
+        AuditAction.LIBRARY_SEEDED,
+        actor=actor,
+        actor_id=actor_id,
+        target_type=target_type,
+        details={"added": added, "skipped": skipped},
+    )
+
+
 ANONYMOUS_ACTOR = "anonymous"
 LEGACY_TOKEN_ACTOR = "legacy_admin_token"  # noqa: S105 - an actor name
 

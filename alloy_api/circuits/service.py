@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record
+from alloy_api.audit.service import AuditAction, record, record_library_seeded
 from alloy_api.auth.dependencies import Principal
 from alloy_api.circuits.library_data import LIBRARY_CIRCUITS, LibraryCircuit
 from alloy_api.circuits.models import Circuit
@@ -18,7 +18,7 @@ from alloy_api.circuits.schemas import (
     CircuitRequest,
     CircuitResponse,
 )
-from alloy_api.db.seeding import SeedReport
+from alloy_api.db.seeding import SeedReport, add_missing
 from alloy_api.db.transactions import transactional
 from alloy_api.kit.cache import CacheKey, Lifetime, cached, fingerprint, invalidate
 from alloy_api.kit.errors import (
@@ -211,13 +211,9 @@ async def seed_library(
     entries: Iterable[LibraryCircuit] = LIBRARY_CIRCUITS, principal: Principal | None = None
 ) -> SeedReport:
     """Add the library's circuits that are missing, built from system movements by name."""
-    existing = await circuits.existing_names()
     movement_ids = await movements_service.system_movement_ids_by_name()
-    report = SeedReport()
-    for entry in entries:
-        if entry.name.lower() in existing:
-            report.skipped.append(entry.name)
-            continue
+
+    async def store(entry: LibraryCircuit) -> None:
         items = [
             {**item.targets, "movement_id": movement_ids[item.movement_name.lower()]}
             for item in entry.items
@@ -231,16 +227,12 @@ async def seed_library(
             "difficulty_tier": entry.difficulty_tier,
         }
         await circuits.save_circuit(None, values, items)
-        existing.add(entry.name.lower())
-        report.added.append(entry.name)
+
+    report = await add_missing(entries, await circuits.existing_names(), store)
     if report.added:
         await _forget()
     if principal is not None and report.added:
-        await record(
-            AuditAction.LIBRARY_SEEDED,
-            actor=principal.actor,
-            actor_id=principal.user_id,
-            target_type="circuit",
-            details={"added": report.added, "skipped": len(report.skipped)},
+        await record_library_seeded(
+            principal.actor, principal.user_id, "circuit", report.added, len(report.skipped)
         )
     return report

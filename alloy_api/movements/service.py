@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record
+from alloy_api.audit.service import AuditAction, record, record_library_seeded
 from alloy_api.auth.dependencies import Principal, authorise_admin_work
-from alloy_api.db.seeding import SeedReport
+from alloy_api.db.seeding import SeedReport, add_missing
 from alloy_api.db.transactions import transactional
 from alloy_api.kit.cache import CacheKey, Lifetime, cached, fingerprint, invalidate
 from alloy_api.kit.errors import (
@@ -310,25 +310,17 @@ async def seed_library(
 
     With a principal, what was added is written to the audit log.
     """
-    existing = await movements.system_names()
-    report = SeedReport()
-    for entry in entries:
-        if entry.name.lower() in existing:
-            report.skipped.append(entry.name)
-            continue
+
+    async def store(entry: LibraryMovement) -> None:
         await movements.create_with_links(
             _library_values(entry), entry.equipment, entry.disciplines
         )
-        existing.add(entry.name.lower())
-        report.added.append(entry.name)
+
+    report = await add_missing(entries, await movements.system_names(), store)
     if report.added:
         await _forget()
     if principal is not None and report.added:
-        await record(
-            AuditAction.LIBRARY_SEEDED,
-            actor=principal.actor,
-            actor_id=principal.user_id,
-            target_type="movement",
-            details={"added": report.added, "skipped": len(report.skipped)},
+        await record_library_seeded(
+            principal.actor, principal.user_id, "movement", report.added, len(report.skipped)
         )
     return report
