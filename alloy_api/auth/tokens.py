@@ -3,8 +3,10 @@
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -22,11 +24,18 @@ REFRESH_TOKEN_BYTES = 32
 ACCESS_KEY_PURPOSE = b"alloy access tokens v1"
 REFRESH_KEY_PURPOSE = b"alloy refresh tokens v1"
 RECOVERY_KEY_PURPOSE = b"alloy recovery codes v1"
+VERIFIED_TOKENS_KEPT = 8192
+"""Access tokens whose signature and claims were checked, kept per process (see `_verified`)."""
 
 
 def derived_key(settings: Settings, purpose: bytes) -> bytes:
     """A key for one purpose only, derived from the signing secret."""
-    return hmac.new(settings.signing_secret, purpose, hashlib.sha256).digest()
+    return _derive(settings.signing_secret, purpose)
+
+
+@lru_cache(maxsize=64)
+def _derive(secret: bytes, purpose: bytes) -> bytes:
+    return hmac.new(secret, purpose, hashlib.sha256).digest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,31 +70,52 @@ def _invalid(message: str) -> AuthenticationError:
 
 def verify_access_token(settings: Settings, token: str) -> AccessClaims:
     """The token's claims; 401 AUTH_EXPIRED_TOKEN or AUTH_INVALID_TOKEN otherwise."""
+    claims, expires_at = _verified(
+        token,
+        derived_key(settings, ACCESS_KEY_PURPOSE),
+        settings.jwt_audience,
+        settings.jwt_issuer,
+        settings.jwt_leeway_seconds,
+    )
+    if time.time() > expires_at + settings.jwt_leeway_seconds:
+        raise _expired()
+    return claims
+
+
+@lru_cache(maxsize=VERIFIED_TOKENS_KEPT)
+def _verified(
+    token: str, key: bytes, audience: str, issuer: str, leeway: int
+) -> tuple[AccessClaims, float]:
+    """A token's claims and expiry, checked once: every later request presenting the same token
+    under the same key only needs the expiry compared (a failed check is never kept)."""
     try:
         claims = jwt.decode(
             token,
-            derived_key(settings, ACCESS_KEY_PURPOSE),
+            key,
             algorithms=ACCEPTED_ALGORITHMS,
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
-            leeway=settings.jwt_leeway_seconds,
+            audience=audience,
+            issuer=issuer,
+            leeway=leeway,
             options={"require": REQUIRED_CLAIMS, "strict_aud": True},
         )
     except jwt.ExpiredSignatureError as error:
-        raise AuthenticationError(
-            "The access token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN
-        ) from error
+        raise _expired() from error
     except jwt.InvalidTokenError as error:
         raise _invalid("The access token is not valid") from error
     try:
-        return AccessClaims(
+        verified = AccessClaims(
             user_id=str(claims["sub"]),
             role=Role(claims["role"]),
             token_version=int(claims["ver"]),
             token_id=str(claims["jti"]),
         )
+        return verified, float(claims["exp"])
     except (ValueError, TypeError) as error:
         raise _invalid("The access token is not valid") from error
+
+
+def _expired() -> AuthenticationError:
+    return AuthenticationError("The access token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN)
 
 
 def new_refresh_token() -> str:

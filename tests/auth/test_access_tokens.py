@@ -1,13 +1,17 @@
 """Access tokens per CONTRACT §7: claims, fixed algorithm, audience, issuer, expiry, key."""
 
 import base64
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import jwt
 import orjson
 import pytest
 
+from alloy_api.auth import tokens as tokens_module
 from alloy_api.auth.tokens import ACCESS_KEY_PURPOSE, derived_key, verify_access_token
+from alloy_api.kit.errors import AuthenticationError
 from alloy_api.kit.time import utc_now
 from tests.auth.helpers import bearer, body_of, error_codes
 
@@ -81,6 +85,26 @@ async def test_expiry_within_the_clock_leeway_is_accepted(client, user_account, 
     token = sign(claims_for(user_account, settings, exp=just_past), settings)
     status, _ = await me_codes(client, token)
     assert status == 200
+
+
+async def test_a_token_accepted_before_is_refused_once_it_expires(
+    client, user_account, settings, monkeypatch
+) -> None:
+    """Verified tokens are remembered per process; the expiry is still checked on every use."""
+    assert (await me_codes(client, user_account.access_token))[0] == 200
+    after_expiry = time.time() + settings.access_token_ttl_seconds + settings.jwt_leeway_seconds + 1
+    monkeypatch.setattr(tokens_module, "time", SimpleNamespace(time=lambda: after_expiry))
+    assert await me_codes(client, user_account.access_token) == (401, ["AUTH_EXPIRED_TOKEN"])
+
+
+async def test_a_token_verified_under_one_key_is_not_valid_under_another(
+    user_account, settings, settings_factory
+) -> None:
+    assert verify_access_token(settings, user_account.access_token).user_id == user_account.id
+    other_key = settings_factory(secret_key="another signing secret of enough length 0123456789")
+    with pytest.raises(AuthenticationError) as refused:
+        verify_access_token(other_key, user_account.access_token)
+    assert refused.value.error_code.code == "AUTH_INVALID_TOKEN"
 
 
 @pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
