@@ -14,7 +14,7 @@ from uuid import UUID
 from alloy_api.auth import repository
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
-from alloy_api.kit.cache import CacheKey, Lifetime, cached, invalidate
+from alloy_api.kit.cache import CacheKey, Lifetime, cached, invalidate, prefetch
 
 CACHE_NAMESPACE = "auth"
 
@@ -62,6 +62,14 @@ async def auth_state(user_id: UUID) -> AuthState | None:
 
     data = await cached(_key(user_id), load)
     return None if data is None else AuthState.from_data(data)
+
+
+def prefetch_auth_state(user_id: str) -> None:
+    """Have the request's first cache round trip bring this user's auth state along."""
+    try:
+        prefetch(_key(UUID(user_id)))
+    except ValueError:
+        return
 
 
 async def forget_auth_state(user_id: UUID) -> None:

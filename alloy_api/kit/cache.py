@@ -15,6 +15,10 @@ Redis channel that every process listens to; a process drops its copies when the
 and uses none while it is not subscribed. Auth state is never kept near: a role or password change
 must be refused by the very next request in every process, so it is always read from Redis.
 
+A request can also ask for keys it is about to read (`prefetch`) to ride along with its first
+Redis round trip (the rate limiter's): `cached` then takes the value fetched there, once, instead
+of asking Redis again. The token's auth state is read this way on every authenticated request.
+
 When the cache fails, reads go to the database with a warning log and the error metric.
 """
 
@@ -35,7 +39,7 @@ from aiocache import RedisCache, SimpleMemoryCache
 from aiocache.base import BaseCache
 from loguru import logger
 from pydantic import BaseModel
-from quart import Quart, has_app_context
+from quart import Quart, g, has_app_context, has_request_context
 from redis.asyncio import BlockingConnectionPool
 from redis.exceptions import RedisError
 
@@ -65,6 +69,7 @@ WARNING_INTERVAL_SECONDS = 10.0
 CACHE_FAILURES: tuple[type[BaseException], ...] = (RedisError, OSError, TimeoutError)
 NO_TIMEOUT = None
 """Redis calls are bounded by the pool's socket timeouts; aiocache's own timeout adds a task."""
+NOT_PREFETCHED = object()
 
 
 ValueT = TypeVar("ValueT")
@@ -326,6 +331,49 @@ async def _claim(cache: BaseCache, storage_key: str) -> bytes | None:
     return lease
 
 
+def prefetch(key: CacheKey) -> None:
+    """Ask for `key` (one without generations) to be read in this request's first Redis round
+    trip; nothing happens when the cache is off or in-process."""
+    active = _active()
+    if key.generations or active is None or is_in_process(active[0]):
+        return
+    wanted: list[str] = g.setdefault("cache_prefetch_wanted", [])
+    wanted.append(active[0].build_key(key.base))
+
+
+def take_prefetch_requests() -> list[str]:
+    """The Redis keys this request asked to prefetch (asked once: the round trip that takes them
+    must hand their values to `deliver_prefetched`)."""
+    return g.pop("cache_prefetch_wanted", []) if has_request_context() else []
+
+
+def deliver_prefetched(values: dict[str, bytes | None]) -> None:
+    g.cache_prefetched = values
+
+
+def _prefetched(cache: BaseCache, storage_key: str) -> Any:
+    """The value fetched ahead for `storage_key`, once; `NOT_PREFETCHED` when there is none."""
+    values: dict[str, bytes | None] | None = g.get("cache_prefetched")
+    if not values:
+        return NOT_PREFETCHED
+    return values.pop(cache.build_key(storage_key), NOT_PREFETCHED)
+
+
+def _forget_prefetched(cache: BaseCache, storage_keys: Iterable[str]) -> None:
+    values: dict[str, bytes | None] | None = g.get("cache_prefetched")
+    if not values:
+        return
+    for storage_key in storage_keys:
+        values.pop(cache.build_key(storage_key), None)
+
+
+async def _read(cache: BaseCache, storage_key: str) -> Any:
+    raw = _prefetched(cache, storage_key) if has_request_context() else NOT_PREFETCHED
+    if raw is NOT_PREFETCHED:
+        raw = await cache.get(storage_key, loads_fn=_as_bytes, timeout=NO_TIMEOUT)
+    return raw
+
+
 async def cached(key: CacheKey, load: Callable[[], Awaitable[ValueT | None]]) -> Any:
     """The value of `key` from the cache, or `load()`ed and stored (None is never stored).
 
@@ -346,7 +394,7 @@ async def cached(key: CacheKey, load: Callable[[], Awaitable[ValueT | None]]) ->
         epoch = near.epoch
     try:
         storage_key = await _storage_key(cache, key)
-        raw = await cache.get(storage_key, loads_fn=_as_bytes, timeout=NO_TIMEOUT)
+        raw = await _read(cache, storage_key)
         if raw is not None and not _is_lease(raw):
             record_cache_hit(key.namespace)
             if near is not None:
@@ -404,6 +452,8 @@ async def _apply(invalidations: Sequence[_Invalidation]) -> None:
     near = _near_cache()
     if near is not None:
         near.drop(storage_keys)
+    if has_request_context():
+        _forget_prefetched(cache, storage_keys)
     try:
         for storage_key in storage_keys:
             await cache.delete(storage_key, timeout=NO_TIMEOUT)

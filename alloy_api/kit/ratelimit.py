@@ -11,7 +11,7 @@ the framework's operational routes.
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -29,6 +29,7 @@ from quart_rate_limiter.store import RateLimiterStoreABC
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from alloy_api.kit.cache import deliver_prefetched, take_prefetch_requests
 from alloy_api.kit.client import client_identity
 from alloy_api.kit.errors import ErrorCode, RateLimitedError
 from alloy_api.observability.metrics import record_rate_limit_rejection
@@ -85,8 +86,13 @@ if allow_at > now then
   return {0, 0, math.ceil(tat - now), math.ceil(allow_at - now)}
 end
 redis.call('SET', KEYS[1], string.format('%.3f', new_tat), 'PX', math.ceil(new_tat - now))
-return {1, math.floor((now - allow_at) / emission), math.ceil(new_tat - now), 0}
+local reply = {1, math.floor((now - allow_at) / emission), math.ceil(new_tat - now), 0}
+for index = 2, #KEYS do
+  reply[#reply + 1] = redis.call('GET', KEYS[index])
+end
+return reply
 """
+"""KEYS[1] holds the arrival time; an allowed request also gets the values of KEYS[2..]."""
 
 
 def gcra_step(tat: float | None, now: float, limit: int, period_ms: int) -> tuple[Decision, float]:
@@ -105,6 +111,14 @@ class _AtomicStore(RateLimiterStoreABC):
     """The library's store interface, plus the one atomic `acquire` this limiter uses."""
 
     async def acquire(self, key: str, limit: int, period_ms: int) -> Decision:
+        decision, _ = await self.acquire_reading(key, limit, period_ms, ())
+        return decision
+
+    async def acquire_reading(
+        self, key: str, limit: int, period_ms: int, reads: Sequence[str]
+    ) -> tuple[Decision, dict[str, bytes | None]]:
+        """`acquire`, and the values of the cache keys `reads` read in the same step when the
+        store shares the cache's server (an allowed request only)."""
         raise NotImplementedError
 
     async def get(self, key: str, default: datetime) -> datetime:
@@ -127,14 +141,16 @@ class MemoryRateStore(_AtomicStore):
         self._arrival_times: dict[str, float] = {}
         self._steps = 0
 
-    async def acquire(self, key: str, limit: int, period_ms: int) -> Decision:
+    async def acquire_reading(
+        self, key: str, limit: int, period_ms: int, reads: Sequence[str]
+    ) -> tuple[Decision, dict[str, bytes | None]]:
         now = time.time() * MILLISECONDS
         decision, tat = gcra_step(self._arrival_times.get(key), now, limit, period_ms)
         self._arrival_times[key] = tat
         self._steps += 1
         if self._steps % MEMORY_SWEEP_EVERY == 0:
             self._sweep(now)
-        return decision
+        return decision, {}
 
     def _sweep(self, now: float) -> None:
         expired = [key for key, tat in self._arrival_times.items() if tat <= now]
@@ -151,11 +167,14 @@ class RedisRateStore(_AtomicStore):
     def __init__(self, client: Redis) -> None:
         self._script = client.register_script(GCRA_SCRIPT)
 
-    async def acquire(self, key: str, limit: int, period_ms: int) -> Decision:
-        allowed, remaining, reset_ms, retry_after_ms = await self._script(
-            keys=[key], args=[limit, period_ms]
+    async def acquire_reading(
+        self, key: str, limit: int, period_ms: int, reads: Sequence[str]
+    ) -> tuple[Decision, dict[str, bytes | None]]:
+        allowed, remaining, reset_ms, retry_after_ms, *values = await self._script(
+            keys=[key, *reads], args=[limit, period_ms]
         )
-        return Decision(bool(allowed), int(remaining), int(reset_ms), int(retry_after_ms))
+        decision = Decision(bool(allowed), int(remaining), int(reset_ms), int(retry_after_ms))
+        return decision, dict(zip(reads, values, strict=False))
 
 
 def limited(rate_class: RateClass) -> Callable[[RouteT], RouteT]:
@@ -228,12 +247,16 @@ class AlloyRateLimiter(RateLimiter):
             return
         key = f"{KEY_PREFIX}:{rate_class.value}:{client_identity()}"
         try:
-            decision = await self.atomic_store.acquire(
-                key, self.policies[rate_class].count, self._period_ms[rate_class]
+            decision, prefetched = await self.atomic_store.acquire_reading(
+                key,
+                self.policies[rate_class].count,
+                self._period_ms[rate_class],
+                take_prefetch_requests(),
             )
         except (RedisError, OSError) as error:
             logger.warning("rate limit store unavailable, allowed: {}", type(error).__name__)
             return
+        deliver_prefetched(prefetched)
         g.rate_limit = (rate_class, decision)
         if not decision.allowed:
             record_rate_limit_rejection(rate_class.value)

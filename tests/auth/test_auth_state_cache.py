@@ -4,6 +4,7 @@
 import httpx
 import pytest
 from prometheus_client import REGISTRY
+from redis import asyncio as aioredis
 from tortoise.expressions import F
 
 from alloy_api.auth.models import User
@@ -94,3 +95,36 @@ async def test_a_role_downgrade_in_one_process_is_seen_by_another(
         assert downgraded.status_code == 200
         stale = await reader.get(READ_PATH, headers=admin.headers)
         assert stale.status_code == 401
+
+
+async def _commands_on(database: int, monitor, sentinel: str) -> list[tuple[str, ...]]:
+    """The commands clients sent to `database` until the sentinel ECHO arrived (a script's own
+    commands, which MONITOR also shows, are left out)."""
+    commands: list[tuple[str, ...]] = []
+    while True:
+        entry = await monitor.next_command()
+        if entry["db"] != database or entry.get("client_type") == "lua":
+            continue
+        words = tuple(entry["command"].split())
+        if words[:2] == ("ECHO", sentinel):
+            return commands
+        commands.append(words)
+
+
+@pytest.mark.skipif(not TEST_REDIS_URL, reason="the round trips counted are Redis's")
+async def test_the_token_state_comes_with_the_rate_limit_round_trip(client, user_account) -> None:
+    """One Redis script decides the rate limit and returns the caller's token state."""
+    auth_key = f"alloy:data:auth:v1:user:{user_account.id}"
+    assert (await client.get(READ_PATH, headers=user_account.headers)).status_code == 200
+    redis_client = aioredis.Redis.from_url(TEST_REDIS_URL)
+    database = redis_client.connection_pool.connection_kwargs.get("db", 0)
+    try:
+        async with redis_client.monitor() as monitor:
+            assert (await client.get(READ_PATH, headers=user_account.headers)).status_code == 200
+            await redis_client.echo("end-of-request")
+            commands = await _commands_on(database, monitor, "end-of-request")
+    finally:
+        await redis_client.aclose()
+    reading_the_state = [words for words in commands if auth_key in words]
+    assert len(reading_the_state) == 1
+    assert reading_the_state[0][0] == "EVALSHA"
