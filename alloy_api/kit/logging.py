@@ -1,4 +1,8 @@
-"""JSON log lines through loguru: one per request, each carrying the request id."""
+"""JSON log lines through loguru, each carrying the request id; one access line per request.
+
+The access line has the same shape as every other line but is written directly when the output is
+JSON: a loguru record costs ~30 µs, a noticeable share of a cached read.
+"""
 
 import logging
 import sys
@@ -12,10 +16,12 @@ from loguru import logger
 from quart import Quart, Response, g, request
 
 from alloy_api.kit.request_id import current_request_id
-from alloy_api.kit.time import format_utc
+from alloy_api.kit.time import format_utc, utc_now
 
 SECRET_KEYWORDS = ("password", "token", "secret", "authorization", "otp", "recovery_code")
 MASKED = "***"
+ACCESS_MESSAGE = "request"
+ACCESS_LEVEL = "INFO"
 current_trace_id: ContextVar[str] = ContextVar("current_trace_id", default="")
 
 
@@ -38,21 +44,31 @@ def _masked_extra(extra: dict[str, Any]) -> dict[str, Any]:
 
 def _json_line(message: Any) -> None:
     record = message.record
-    line = {
-        "timestamp": format_utc(record["time"]),
-        "level": record["level"].name,
-        "message": record["message"],
-        "logger": record["name"],
-        "request_id": current_request_id.get() or None,
-        "trace_id": current_trace_id.get() or None,
-        **_masked_extra(record["extra"]),
-    }
+    line = _line(
+        format_utc(record["time"]), record["level"].name, record["message"], record["name"]
+    )
+    line.update(_masked_extra(record["extra"]))
     exception = record["exception"]
     if exception is not None:
         line["exception"] = exception.type.__name__ if exception.type else None
         line["traceback"] = "".join(
             traceback.format_exception(exception.type, exception.value, exception.traceback)
         )
+    _write(line)
+
+
+def _line(timestamp: str, level: str, message: str, logger_name: str | None) -> dict[str, Any]:
+    return {
+        "timestamp": timestamp,
+        "level": level,
+        "message": message,
+        "logger": logger_name,
+        "request_id": current_request_id.get() or None,
+        "trace_id": current_trace_id.get() or None,
+    }
+
+
+def _write(line: dict[str, Any]) -> None:
     sys.stderr.write(orjson.dumps(line, default=str).decode() + "\n")
 
 
@@ -67,12 +83,16 @@ class _InterceptHandler(logging.Handler):
         logger.opt(depth=6, exception=record.exc_info).log(level, record.getMessage())
 
 
+_direct_access_lines: list[bool] = [False]
+
+
 def configure_logging(level: str, as_json: bool) -> None:
     logger.remove()
     if as_json:
         logger.add(_json_line, level=level)
     else:
         logger.add(sys.stderr, level=level)
+    _direct_access_lines[0] = as_json and logger.level(level).no <= logger.level(ACCESS_LEVEL).no
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.WARNING, force=True)
 
 
@@ -84,13 +104,19 @@ async def _log_access(response: Response) -> Response:
     started_at = g.get("started_at")
     duration_ms = (time.perf_counter() - started_at) * 1000 if started_at else None
     rule = request.url_rule
-    logger.bind(
-        method=request.method,
-        route=rule.rule if rule is not None else None,
-        status=response.status_code,
-        duration_ms=round(duration_ms, 3) if duration_ms is not None else None,
-        user_id=g.get("user_id"),
-    ).info("request")
+    fields = {
+        "method": request.method,
+        "route": rule.rule if rule is not None else None,
+        "status": response.status_code,
+        "duration_ms": round(duration_ms, 3) if duration_ms is not None else None,
+        "user_id": g.get("user_id"),
+    }
+    if _direct_access_lines[0]:
+        line = _line(format_utc(utc_now()), ACCESS_LEVEL, ACCESS_MESSAGE, __name__)
+        line.update(fields)
+        _write(line)
+    else:
+        logger.bind(**fields).log(ACCESS_LEVEL, ACCESS_MESSAGE)
     return response
 
 

@@ -51,7 +51,7 @@ STATIC_SECURITY_HEADERS = {
 
 async def _add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers.update(STATIC_SECURITY_HEADERS)
+    headers.extend(STATIC_SECURITY_HEADERS)
     is_docs_page = request.path == DOCS_PATH
     headers["Content-Security-Policy"] = (
         DOCS_CONTENT_SECURITY_POLICY if is_docs_page else JSON_CONTENT_SECURITY_POLICY

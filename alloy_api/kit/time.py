@@ -11,7 +11,7 @@ def utc_now() -> datetime:
 def format_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with millisecond precision and a `Z` suffix."""
     as_utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return as_utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{as_utc.microsecond // 1000:03d}Z"
+    return as_utc.isoformat(timespec="milliseconds").removesuffix("+00:00") + "Z"
 
 
 def _to_utc(moment: datetime) -> datetime:
