@@ -1,7 +1,10 @@
 """Accounts and sessions: register, login, refresh rotation, logout, the caller's own profile."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import (
@@ -29,7 +32,7 @@ from alloy_api.auth.schemas import (
     TokenResponse,
     UpdateMeRequest,
 )
-from alloy_api.auth.throttle import LoginThrottle
+from alloy_api.auth.throttle import Attempt, LoginThrottle, login_throttle
 from alloy_api.auth.tokens import (
     AccessClaims,
     issue_access_token,
@@ -38,6 +41,7 @@ from alloy_api.auth.tokens import (
     verify_access_token,
 )
 from alloy_api.auth.two_factor import verify_second_factor
+from alloy_api.kit.client import client_ip
 from alloy_api.kit.errors import (
     AuthenticationError,
     ConflictError,
@@ -125,10 +129,7 @@ async def _issue_tokens(
     )
 
 
-async def _refuse_login(
-    throttle: LoginThrottle, email: str, client: ClientInfo, user: User | None, reason: str
-) -> None:
-    await throttle.record_failure(email, client.ip)
+async def _audit_refused_login(user: User | None, reason: str) -> None:
     await record(
         AuditAction.LOGIN_FAILED,
         actor=ANONYMOUS_ACTOR,
@@ -139,9 +140,9 @@ async def _refuse_login(
     )
 
 
-async def _check_throttle(throttle: LoginThrottle, email: str, client: ClientInfo) -> None:
+async def _reserve_login(throttle: LoginThrottle, email: str, client: ClientInfo) -> Attempt:
     try:
-        await throttle.check(email, client.ip)
+        return await throttle.reserve(email, client.ip, login=True)
     except RateLimitedError:
         await record(
             AuditAction.LOGIN_THROTTLED,
@@ -152,29 +153,34 @@ async def _check_throttle(throttle: LoginThrottle, email: str, client: ClientInf
         raise
 
 
-async def login(
-    settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
-) -> TokenResponse:
-    email = repository.normalise_email(request.email)
-    await _check_throttle(throttle, email, client)
+async def _authenticated_user(settings: Settings, email: str, request: LoginRequest) -> User:
     user = await repository.user_by_email(email)
     password_matches = await verify_password(
         settings, user.password_hash if user else None, request.password
     )
     if user is None or not password_matches or not user.is_active:
         reason = "inactive" if user is not None and password_matches else "bad_credentials"
-        await _refuse_login(throttle, email, client, user, reason)
+        await _audit_refused_login(user, reason)
         raise invalid_credentials()
     try:
         await verify_second_factor(settings, user, request.otp_code, request.recovery_code)
     except AuthenticationError as error:
         if error.error_code is ErrorCode.AUTH_2FA_INVALID:
-            await _refuse_login(throttle, email, client, user, "second_factor_invalid")
+            await _audit_refused_login(user, "second_factor_invalid")
         raise
+    return user
+
+
+async def login(
+    settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
+) -> TokenResponse:
+    email = repository.normalise_email(request.email)
+    attempt = await _reserve_login(throttle, email, client)
+    async with attempt:
+        user = await _authenticated_user(settings, email, request)
     if needs_rehash(settings, user.password_hash):
         new_hash = await hash_password(settings, request.password)
         await repository.update_user(user, password_hash=new_hash)
-    await throttle.forget_account(email)
     tokens = await _issue_tokens(settings, user, client)
     await record_own_account_event(
         AuditAction.LOGIN_SUCCEEDED,
@@ -277,6 +283,24 @@ async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
     return state
 
 
+@asynccontextmanager
+async def reauthentication(
+    user: User, refusal: AuditAction, details: dict[str, Any]
+) -> AsyncIterator[None]:
+    """Count a check of the caller's own password or code inside the block against the login
+    throttle of their account (and address), as a login guess would be; a refusal is audited as
+    `refusal` with `details` and the reason `throttled`."""
+    try:
+        attempt = await login_throttle().reserve(user.email, client_ip())
+    except RateLimitedError:
+        await record_own_account_event(
+            refusal, user.id, outcome=Outcome.FAILURE, details={**details, "reason": "throttled"}
+        )
+        raise
+    async with attempt:
+        yield
+
+
 async def _change_password(
     settings: Settings, user: User, current_password: str | None, new_password: str
 ) -> None:
@@ -286,14 +310,15 @@ async def _change_password(
             "current_password is needed to change the password",
             reason="missing",
         )
-    if not await verify_password(settings, user.password_hash, current_password):
-        await record_own_account_event(
-            AuditAction.PASSWORD_CHANGED,
-            user.id,
-            outcome=Outcome.FAILURE,
-            details={"reason": "wrong_current_password"},
-        )
-        raise invalid_credentials()
+    async with reauthentication(user, AuditAction.PASSWORD_CHANGED, {}):
+        if not await verify_password(settings, user.password_hash, current_password):
+            await record_own_account_event(
+                AuditAction.PASSWORD_CHANGED,
+                user.id,
+                outcome=Outcome.FAILURE,
+                details={"reason": "wrong_current_password"},
+            )
+            raise invalid_credentials()
     ensure_acceptable_password(new_password, email=user.email, name=user.name)
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
     await repository.bump_token_version(user)
