@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -100,21 +100,29 @@ async def register(settings: Settings, request: RegisterRequest) -> User:
     return user
 
 
+def _family_ends_at(settings: Settings, family_started_at: datetime) -> datetime:
+    return family_started_at + timedelta(seconds=settings.refresh_family_max_age_seconds)
+
+
 async def _issue_tokens(
-    settings: Settings,
-    user: User,
-    client: ClientInfo,
-    *,
-    family_id: UUID | None = None,
-    parent_id: UUID | None = None,
+    settings: Settings, user: User, client: ClientInfo, *, parent: RefreshToken | None = None
 ) -> TokenResponse:
+    """A new pair: a new refresh family at login, or the next token of `parent`'s family, which
+    never outlives the family's maximum age."""
+    now = utc_now()
+    family_started_at = parent.family_started_at if parent else now
+    expires_at = min(
+        now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        _family_ends_at(settings, family_started_at),
+    )
     refresh_token = new_refresh_token()
     await repository.create_refresh_token(
         user=user,
         token_hash=refresh_token_hash(settings, refresh_token),
-        family_id=family_id or new_id(),
-        parent_id=parent_id,
-        expires_at=utc_now() + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        family_id=parent.family_id if parent else new_id(),
+        family_started_at=family_started_at,
+        parent_id=parent.id if parent else None,
+        expires_at=expires_at,
         user_agent=client.user_agent,
         ip=client.ip,
     )
@@ -125,7 +133,7 @@ async def _issue_tokens(
         access_token=access_token,
         refresh_token=refresh_token,
         expires_in=settings.access_token_ttl_seconds,
-        refresh_expires_in=settings.refresh_token_ttl_seconds,
+        refresh_expires_in=int((expires_at - now).total_seconds()),
     )
 
 
@@ -223,6 +231,11 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
         raise AuthenticationError(
             "The refresh token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN
         )
+    if _family_ends_at(settings, token.family_started_at) <= utc_now():
+        raise AuthenticationError(
+            "This session has reached its maximum age; log in again",
+            code=ErrorCode.AUTH_EXPIRED_TOKEN,
+        )
     if not await repository.mark_refresh_token_used(token):
         await token.refresh_from_db(fields=["used_at", "revoked_at"])
         if token.used_at is not None:
@@ -232,9 +245,7 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
     if user is None or not user.is_active:
         await repository.revoke_family(token.family_id)
         raise invalid_token("The account is not active")
-    tokens = await _issue_tokens(
-        settings, user, client, family_id=token.family_id, parent_id=token.id
-    )
+    tokens = await _issue_tokens(settings, user, client, parent=token)
     if await repository.family_has_revoked_tokens(token.family_id):
         await repository.revoke_family(token.family_id)
         raise invalid_token("The refresh token family was revoked while rotating")
