@@ -9,6 +9,7 @@ from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
 from alloy_api.auth.identity import install_request_identity
 from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
+from alloy_api.auth.throttle import build_attempt_store
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.health.routes import blueprint as health_blueprint
@@ -94,10 +95,12 @@ def create_app(settings: Settings | None = None) -> Quart:
     app = Quart("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    redis_client = build_redis(settings)
     state = AppState(
         settings=settings,
         cache=build_cache(settings),
-        redis=build_redis(settings),
+        login_attempts=build_attempt_store(redis_client),
+        redis=redis_client,
         near_cache=build_near_cache(settings),
     )
     attach_state(app, state)

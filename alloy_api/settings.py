@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     migrations_dir: Path = PROJECT_ROOT / "migrations"
     access_token_ttl_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
     refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=300)
+    refresh_family_max_age_seconds: int = Field(
+        default=90 * 24 * 3600, ge=300, description="a login's refresh tokens stop working after"
+    )
     jwt_issuer: str = "alloy"
     jwt_audience: str = "alloy-api"
     jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from alloy_api.settings import Settings
 
 if TYPE_CHECKING:
+    from alloy_api.auth.throttle import AttemptStore
     from alloy_api.kit.cache import NearCache
 
 STATE_KEY = "alloy"
@@ -19,8 +20,10 @@ STATE_KEY = "alloy"
 class AppState:
     settings: Settings
     cache: BaseCache
+    login_attempts: "AttemptStore"
+    """Failed password and code checks per account and IP (Redis, or in-process without it)."""
     redis: Redis | None = None
-    """Rate limits and idempotency keys; None runs them in-process."""
+    """Rate limits, idempotency keys and login throttles; None runs them in-process."""
     near_cache: "NearCache | None" = None
     """This process's short-lived copies of library entries over Redis, or None."""
 

@@ -5,9 +5,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from tortoise import connections
+
+from alloy_api.auth.models import RefreshToken
 from alloy_api.db import migrations
+from alloy_api.db.lifecycle import close_database, open_database
 from alloy_api.settings import Settings
 from tests.conftest import TEST_DATABASE_URL, recreate_postgres_database
 
@@ -87,3 +94,62 @@ def test_models_match_the_last_migration(tmp_path) -> None:
     )
     assert completed.returncode == 1
     assert "no model changes" in completed.stderr
+
+
+FAMILY_AGE_MIGRATION = "refresh_family_age"
+FAMILY_STARTED_AT = datetime(2026, 1, 1, tzinfo=UTC)
+TOKENS_OF_ONE_FAMILY_BEFORE_FAMILY_AGE = """
+INSERT INTO "users" ("id", "email", "name", "password_hash", "role", "is_active",
+    "token_version", "created_at", "updated_at")
+VALUES ('0193a000-0000-7000-8000-000000000001', 'old@example.com', 'Old', 'x', 'user', TRUE, 1,
+    '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00');
+INSERT INTO "refresh_tokens" ("id", "user_id", "token_hash", "family_id", "parent_id",
+    "expires_at", "created_at")
+VALUES ('0193a000-0000-7000-8000-00000000000a', '0193a000-0000-7000-8000-000000000001', 'a',
+    '0193a000-0000-7000-8000-0000000000ff', NULL, '2026-01-31 00:00:00+00:00',
+    '2026-01-01 00:00:00+00:00'),
+    ('0193a000-0000-7000-8000-00000000000b', '0193a000-0000-7000-8000-000000000001', 'b',
+    '0193a000-0000-7000-8000-0000000000ff', '0193a000-0000-7000-8000-00000000000a',
+    '2026-02-10 00:00:00+00:00', '2026-01-11 00:00:00+00:00');
+"""
+
+
+def run_with_database(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    async def session() -> Any:
+        await open_database(settings)
+        try:
+            return await work()
+        finally:
+            await close_database()
+
+    return asyncio.run(session())
+
+
+def test_family_age_migration_starts_existing_families_at_their_first_token(tmp_path) -> None:
+    [version_file] = [
+        name
+        for name in migrations.migration_files(Settings(data_dir=tmp_path))
+        if FAMILY_AGE_MIGRATION in name
+    ]
+    version = version_file.split("_", 1)[0]
+    for database_url in empty_database_urls(tmp_path):
+        environment = {"ALLOY_DATA_DIR": str(tmp_path), "ALLOY_DATABASE_URL": database_url}
+        settings = Settings(data_dir=tmp_path, database_url=database_url)
+        assert alloy("db", "upgrade", environment=environment).returncode == 0
+        rolled_back = alloy(
+            "db", "downgrade", "--version", version, "--yes", environment=environment
+        )
+        assert rolled_back.returncode == 0, rolled_back.stderr
+
+        async def insert_old_tokens() -> None:
+            await connections.get("default").execute_script(TOKENS_OF_ONE_FAMILY_BEFORE_FAMILY_AGE)
+
+        run_with_database(settings, insert_old_tokens)
+        upgraded = alloy("db", "upgrade", environment=environment)
+        assert upgraded.returncode == 0, upgraded.stderr
+
+        async def family_starts() -> list[datetime]:
+            tokens = await RefreshToken.all().order_by("created_at")
+            return [token.family_started_at for token in tokens]
+
+        assert run_with_database(settings, family_starts) == [FAMILY_STARTED_AT] * 2

@@ -34,6 +34,7 @@ class RefreshToken(Model):
     )
     token_hash = fields.CharField(max_length=64, unique=True)
     family_id = fields.UUIDField(db_index=True)
+    family_started_at = fields.DatetimeField(description="when the family's login happened")
     parent_id = fields.UUIDField(null=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)

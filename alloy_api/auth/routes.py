@@ -3,7 +3,7 @@ from http import HTTPStatus
 from quart import Blueprint, Response, request
 from quart_schema import validate_request
 
-from alloy_api.audit.service import user_actor
+from alloy_api.audit.service import AuditAction, user_actor
 from alloy_api.auth import service, two_factor
 from alloy_api.auth.dependencies import authenticated, current_user
 from alloy_api.auth.schemas import (
@@ -20,7 +20,7 @@ from alloy_api.auth.schemas import (
     UpdateMeRequest,
     UserResponse,
 )
-from alloy_api.auth.throttle import LoginThrottle
+from alloy_api.auth.throttle import login_throttle
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.openapi import responds
@@ -33,7 +33,9 @@ blueprint = limit_blueprint_class(
 me_blueprint = Blueprint("users_me", __name__, url_prefix="/v1/users")
 
 AUTH_ERRORS = (HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED)
+THROTTLED_AUTH_ERRORS = (*AUTH_ERRORS, HTTPStatus.TOO_MANY_REQUESTS)
 TWO_FACTOR_ERRORS = (HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED, HTTPStatus.CONFLICT)
+THROTTLED_TWO_FACTOR_ERRORS = (*TWO_FACTOR_ERRORS, HTTPStatus.TOO_MANY_REQUESTS)
 
 
 def client_info() -> service.ClientInfo:
@@ -50,11 +52,10 @@ async def register(data: RegisterRequest) -> Response:
 
 @blueprint.post("/login")
 @validate_request(LoginRequest)
-@responds(TokenResponse, errors=[*AUTH_ERRORS, HTTPStatus.TOO_MANY_REQUESTS])
+@responds(TokenResponse, errors=THROTTLED_AUTH_ERRORS)
 async def login(data: LoginRequest) -> Response:
-    state = app_state()
-    throttle = LoginThrottle(cache=state.cache, settings=state.settings)
-    return respond(await service.login(state.settings, throttle, data, client_info()))
+    tokens = await service.login(app_state().settings, login_throttle(), data, client_info())
+    return respond(tokens)
 
 
 @blueprint.post("/refresh")
@@ -94,21 +95,26 @@ async def create_two_factor_enrolment(data: TwoFactorEnrolmentRequest) -> Respon
 @blueprint.post("/2fa/verification")
 @authenticated
 @validate_request(TwoFactorCodeRequest)
-@responds(TwoFactorEnabledResponse, HTTPStatus.CREATED, errors=TWO_FACTOR_ERRORS)
+@responds(TwoFactorEnabledResponse, HTTPStatus.CREATED, errors=THROTTLED_TWO_FACTOR_ERRORS)
 async def create_two_factor_verification(data: TwoFactorCodeRequest) -> Response:
     user = await current_user()
-    recovery_codes = await two_factor.confirm_enrolment(
-        app_state().settings, user, data.code, actor=user_actor(user.id)
-    )
+    async with service.reauthentication(
+        user, AuditAction.TWO_FACTOR_FAILED, {"during": "enrolment"}
+    ):
+        recovery_codes = await two_factor.confirm_enrolment(
+            app_state().settings, user, data.code, actor=user_actor(user.id)
+        )
     return respond(TwoFactorEnabledResponse(recovery_codes=recovery_codes), HTTPStatus.CREATED)
 
 
 @blueprint.delete("/2fa")
 @authenticated
 @validate_request(TwoFactorCodeRequest)
-@responds(None, HTTPStatus.NO_CONTENT, errors=TWO_FACTOR_ERRORS)
+@responds(None, HTTPStatus.NO_CONTENT, errors=THROTTLED_TWO_FACTOR_ERRORS)
 async def delete_two_factor(data: TwoFactorCodeRequest) -> Response:
-    await two_factor.disable(app_state().settings, await current_user(), data.code)
+    user = await current_user()
+    async with service.reauthentication(user, AuditAction.TWO_FACTOR_FAILED, {"during": "disable"}):
+        await two_factor.disable(app_state().settings, user, data.code)
     return no_content()
 
 
@@ -122,7 +128,7 @@ async def get_me() -> Response:
 @me_blueprint.patch("/me")
 @authenticated
 @validate_request(UpdateMeRequest)
-@responds(UserResponse, errors=AUTH_ERRORS)
+@responds(UserResponse, errors=THROTTLED_AUTH_ERRORS)
 async def update_me(data: UpdateMeRequest) -> Response:
     user = await service.update_me(app_state().settings, await current_user(), data)
     return respond(UserResponse.from_model(user))

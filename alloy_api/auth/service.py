@@ -1,7 +1,10 @@
 """Accounts and sessions: register, login, refresh rotation, logout, the caller's own profile."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import (
@@ -29,7 +32,7 @@ from alloy_api.auth.schemas import (
     TokenResponse,
     UpdateMeRequest,
 )
-from alloy_api.auth.throttle import LoginThrottle
+from alloy_api.auth.throttle import Attempt, LoginThrottle, login_throttle
 from alloy_api.auth.tokens import (
     AccessClaims,
     issue_access_token,
@@ -38,6 +41,7 @@ from alloy_api.auth.tokens import (
     verify_access_token,
 )
 from alloy_api.auth.two_factor import verify_second_factor
+from alloy_api.kit.client import client_ip
 from alloy_api.kit.errors import (
     AuthenticationError,
     ConflictError,
@@ -96,21 +100,29 @@ async def register(settings: Settings, request: RegisterRequest) -> User:
     return user
 
 
+def _family_ends_at(settings: Settings, family_started_at: datetime) -> datetime:
+    return family_started_at + timedelta(seconds=settings.refresh_family_max_age_seconds)
+
+
 async def _issue_tokens(
-    settings: Settings,
-    user: User,
-    client: ClientInfo,
-    *,
-    family_id: UUID | None = None,
-    parent_id: UUID | None = None,
+    settings: Settings, user: User, client: ClientInfo, *, parent: RefreshToken | None = None
 ) -> TokenResponse:
+    """A new pair: a new refresh family at login, or the next token of `parent`'s family, which
+    never outlives the family's maximum age."""
+    now = utc_now()
+    family_started_at = parent.family_started_at if parent else now
+    expires_at = min(
+        now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        _family_ends_at(settings, family_started_at),
+    )
     refresh_token = new_refresh_token()
     await repository.create_refresh_token(
         user=user,
         token_hash=refresh_token_hash(settings, refresh_token),
-        family_id=family_id or new_id(),
-        parent_id=parent_id,
-        expires_at=utc_now() + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        family_id=parent.family_id if parent else new_id(),
+        family_started_at=family_started_at,
+        parent_id=parent.id if parent else None,
+        expires_at=expires_at,
         user_agent=client.user_agent,
         ip=client.ip,
     )
@@ -121,14 +133,11 @@ async def _issue_tokens(
         access_token=access_token,
         refresh_token=refresh_token,
         expires_in=settings.access_token_ttl_seconds,
-        refresh_expires_in=settings.refresh_token_ttl_seconds,
+        refresh_expires_in=int((expires_at - now).total_seconds()),
     )
 
 
-async def _refuse_login(
-    throttle: LoginThrottle, email: str, client: ClientInfo, user: User | None, reason: str
-) -> None:
-    await throttle.record_failure(email, client.ip)
+async def _audit_refused_login(user: User | None, reason: str) -> None:
     await record(
         AuditAction.LOGIN_FAILED,
         actor=ANONYMOUS_ACTOR,
@@ -139,9 +148,9 @@ async def _refuse_login(
     )
 
 
-async def _check_throttle(throttle: LoginThrottle, email: str, client: ClientInfo) -> None:
+async def _reserve_login(throttle: LoginThrottle, email: str, client: ClientInfo) -> Attempt:
     try:
-        await throttle.check(email, client.ip)
+        return await throttle.reserve(email, client.ip, login=True)
     except RateLimitedError:
         await record(
             AuditAction.LOGIN_THROTTLED,
@@ -152,29 +161,34 @@ async def _check_throttle(throttle: LoginThrottle, email: str, client: ClientInf
         raise
 
 
-async def login(
-    settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
-) -> TokenResponse:
-    email = repository.normalise_email(request.email)
-    await _check_throttle(throttle, email, client)
+async def _authenticated_user(settings: Settings, email: str, request: LoginRequest) -> User:
     user = await repository.user_by_email(email)
     password_matches = await verify_password(
         settings, user.password_hash if user else None, request.password
     )
     if user is None or not password_matches or not user.is_active:
         reason = "inactive" if user is not None and password_matches else "bad_credentials"
-        await _refuse_login(throttle, email, client, user, reason)
+        await _audit_refused_login(user, reason)
         raise invalid_credentials()
     try:
         await verify_second_factor(settings, user, request.otp_code, request.recovery_code)
     except AuthenticationError as error:
         if error.error_code is ErrorCode.AUTH_2FA_INVALID:
-            await _refuse_login(throttle, email, client, user, "second_factor_invalid")
+            await _audit_refused_login(user, "second_factor_invalid")
         raise
+    return user
+
+
+async def login(
+    settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
+) -> TokenResponse:
+    email = repository.normalise_email(request.email)
+    attempt = await _reserve_login(throttle, email, client)
+    async with attempt:
+        user = await _authenticated_user(settings, email, request)
     if needs_rehash(settings, user.password_hash):
         new_hash = await hash_password(settings, request.password)
         await repository.update_user(user, password_hash=new_hash)
-    await throttle.forget_account(email)
     tokens = await _issue_tokens(settings, user, client)
     await record_own_account_event(
         AuditAction.LOGIN_SUCCEEDED,
@@ -217,6 +231,11 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
         raise AuthenticationError(
             "The refresh token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN
         )
+    if _family_ends_at(settings, token.family_started_at) <= utc_now():
+        raise AuthenticationError(
+            "This session has reached its maximum age; log in again",
+            code=ErrorCode.AUTH_EXPIRED_TOKEN,
+        )
     if not await repository.mark_refresh_token_used(token):
         await token.refresh_from_db(fields=["used_at", "revoked_at"])
         if token.used_at is not None:
@@ -226,9 +245,7 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
     if user is None or not user.is_active:
         await repository.revoke_family(token.family_id)
         raise invalid_token("The account is not active")
-    tokens = await _issue_tokens(
-        settings, user, client, family_id=token.family_id, parent_id=token.id
-    )
+    tokens = await _issue_tokens(settings, user, client, parent=token)
     if await repository.family_has_revoked_tokens(token.family_id):
         await repository.revoke_family(token.family_id)
         raise invalid_token("The refresh token family was revoked while rotating")
@@ -277,6 +294,24 @@ async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
     return state
 
 
+@asynccontextmanager
+async def reauthentication(
+    user: User, refusal: AuditAction, details: dict[str, Any]
+) -> AsyncIterator[None]:
+    """Count a check of the caller's own password or code inside the block against the login
+    throttle of their account (and address), as a login guess would be; a refusal is audited as
+    `refusal` with `details` and the reason `throttled`."""
+    try:
+        attempt = await login_throttle().reserve(user.email, client_ip())
+    except RateLimitedError:
+        await record_own_account_event(
+            refusal, user.id, outcome=Outcome.FAILURE, details={**details, "reason": "throttled"}
+        )
+        raise
+    async with attempt:
+        yield
+
+
 async def _change_password(
     settings: Settings, user: User, current_password: str | None, new_password: str
 ) -> None:
@@ -286,14 +321,15 @@ async def _change_password(
             "current_password is needed to change the password",
             reason="missing",
         )
-    if not await verify_password(settings, user.password_hash, current_password):
-        await record_own_account_event(
-            AuditAction.PASSWORD_CHANGED,
-            user.id,
-            outcome=Outcome.FAILURE,
-            details={"reason": "wrong_current_password"},
-        )
-        raise invalid_credentials()
+    async with reauthentication(user, AuditAction.PASSWORD_CHANGED, {}):
+        if not await verify_password(settings, user.password_hash, current_password):
+            await record_own_account_event(
+                AuditAction.PASSWORD_CHANGED,
+                user.id,
+                outcome=Outcome.FAILURE,
+                details={"reason": "wrong_current_password"},
+            )
+            raise invalid_credentials()
     ensure_acceptable_password(new_password, email=user.email, name=user.name)
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
     await repository.bump_token_version(user)

@@ -1,4 +1,5 @@
-"""The Redis client that rate limits and idempotency keys share: one pool per process."""
+"""The Redis client that rate limits, idempotency keys and login throttles share: one pool per
+process."""
 
 from redis.asyncio import BlockingConnectionPool, Redis
 

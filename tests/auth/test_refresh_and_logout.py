@@ -109,3 +109,40 @@ async def test_deactivated_user_cannot_refresh(client, user_account) -> None:
     await user_account.user.save(update_fields=["is_active"])
     response = await refresh(client, tokens["refresh_token"])
     assert error_codes(await body_of(response)) == ["AUTH_INVALID_TOKEN"]
+
+
+async def test_rotation_keeps_the_family_start(client, user_account) -> None:
+    first = await tokens_for(client, user_account)
+    await refresh(client, first["refresh_token"])
+    login_row, rotated_row = await RefreshToken.filter(user_id=user_account.id).order_by(
+        "created_at"
+    )
+    assert login_row.family_started_at == rotated_row.family_started_at
+    assert login_row.family_started_at <= login_row.created_at
+
+
+async def test_a_family_older_than_its_maximum_age_cannot_refresh(
+    client, user_account, settings
+) -> None:
+    tokens = await tokens_for(client, user_account)
+    max_age = timedelta(seconds=settings.refresh_family_max_age_seconds)
+    await RefreshToken.filter(user_id=user_account.id).update(
+        family_started_at=utc_now() - max_age - timedelta(seconds=1)
+    )
+    response = await refresh(client, tokens["refresh_token"])
+    assert response.status_code == 401
+    assert error_codes(await body_of(response)) == ["AUTH_EXPIRED_TOKEN"]
+    assert await RefreshToken.filter(user_id=user_account.id).count() == 1
+    again = await tokens_for(client, user_account)
+    assert (await refresh(client, again["refresh_token"])).status_code == 200
+
+
+async def test_a_rotated_token_never_outlives_its_family(client, user_account, settings) -> None:
+    tokens = await tokens_for(client, user_account)
+    family_started_at = utc_now() - timedelta(seconds=settings.refresh_family_max_age_seconds - 600)
+    await RefreshToken.filter(user_id=user_account.id).update(family_started_at=family_started_at)
+    response = await refresh(client, tokens["refresh_token"])
+    assert 0 < (await body_of(response))["data"]["refresh_expires_in"] <= 600
+    newest = await RefreshToken.filter(user_id=user_account.id).order_by("-created_at").first()
+    family_ends_at = family_started_at + timedelta(seconds=settings.refresh_family_max_age_seconds)
+    assert newest.expires_at == family_ends_at
