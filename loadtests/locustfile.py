@@ -213,7 +213,8 @@ class NewUser(AlloyUser):
 
 
 class Administrator(AlloyUser):
-    weight = 1
+    fixed_count = 1
+    """One admin: several would share the account's TOTP code, and a code is accepted only once."""
 
     def on_start(self) -> None:
         email = os.environ.get("ALLOY_LOADTEST_ADMIN_EMAIL")
