@@ -11,7 +11,12 @@ from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
 from alloy_api.auth.throttle import build_attempt_store
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
-from alloy_api.db.lifecycle import close_database, open_database
+from alloy_api.db.lifecycle import (
+    close_database,
+    open_database,
+    start_replica_watch,
+    stop_replica_watch,
+)
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.kit.cache import build_cache, build_near_cache, close_cache, install_near_cache
 from alloy_api.kit.compression import install_compression
@@ -68,9 +73,11 @@ def _install_lifecycle(app: Quart) -> None:
     @app.before_serving
     async def connect() -> None:
         await open_database(app_state().settings)
+        app_state().replica_watch = start_replica_watch(app_state().settings)
 
     @app.after_serving
     async def disconnect() -> None:
+        await stop_replica_watch(app_state().replica_watch)
         await close_database()
         await close_cache(app_state().cache)
         await close_redis(app_state().redis)

@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     database_replica_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="comma-separated postgres://... URLs that serve reads"
     )
+    database_replica_check_seconds: float = Field(
+        default=5.0, ge=0, description="how often each replica is checked; 0: by readiness only"
+    )
     redis_url: str | None = Field(default=None, description="redis://...; in-process if unset")
     redis_timeout_seconds: float = Field(default=1.0, gt=0)
     cache_enabled: bool = Field(default=True, description="cache-aside reads of the library")

@@ -1,5 +1,6 @@
 """What a serving process holds: its settings and its connections to shared services."""
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ class AppState:
     """Rate limits, idempotency keys and login throttles; None runs them in-process."""
     near_cache: "NearCache | None" = None
     """This process's short-lived copies of library entries over Redis, or None."""
+    replica_watch: "asyncio.Task[None] | None" = None
+    """The task that checks the read replicas now and then, while serving with replicas."""
 
 
 def attach_state(app: Quart, state: AppState) -> None:

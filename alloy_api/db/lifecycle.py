@@ -1,8 +1,12 @@
 """Opening and closing Tortoise for a serving process."""
 
+import asyncio
+import contextlib
+
 from tortoise import Tortoise, connections
 
 from alloy_api.db.config import tortoise_config
+from alloy_api.db.replicas import replica_names, watch_replicas
 from alloy_api.settings import Settings
 
 
@@ -23,3 +27,19 @@ async def close_database() -> None:
 
 async def ping_database() -> None:
     await connections.get("default").execute_query("SELECT 1")
+
+
+def start_replica_watch(settings: Settings) -> "asyncio.Task[None] | None":
+    """The task that checks each replica every `database_replica_check_seconds`, if any."""
+    names = replica_names(len(settings.database_replica_urls))
+    if not names or settings.database_replica_check_seconds == 0:
+        return None
+    return asyncio.create_task(watch_replicas(names, settings.database_replica_check_seconds))
+
+
+async def stop_replica_watch(task: "asyncio.Task[None] | None") -> None:
+    if task is None:
+        return
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

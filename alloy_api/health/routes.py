@@ -25,6 +25,14 @@ async def get_liveness() -> Response:
 @responds(ReadinessResponse)
 @document_response(Envelope[ReadinessResponse], HTTPStatus.SERVICE_UNAVAILABLE)
 async def get_readiness() -> Response:
+    """200 while the database answers, migrations are current and the cache answers; else 503.
+
+    Each read replica is checked as `replica_N`, its index in `ALLOY_DATABASE_REPLICA_URLS`, so no
+    URL or credential is shown. A failing replica keeps readiness at 200 with status
+    `degraded`: this process sends reads to the other replicas, or to the primary when none
+    answers, until a check (this one, or the one every `ALLOY_DATABASE_REPLICA_CHECK_SECONDS`)
+    finds it answering again.
+    """
     readiness = await check_readiness(app_state())
-    ready = readiness.status is CheckStatus.OK
+    ready = readiness.status is not CheckStatus.FAILING
     return respond(readiness, HTTPStatus.OK if ready else HTTPStatus.SERVICE_UNAVAILABLE)

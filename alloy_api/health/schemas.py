@@ -5,6 +5,8 @@ from pydantic import BaseModel
 
 class CheckStatus(StrEnum):
     OK = "ok"
+    DEGRADED = "degraded"
+    """Overall only: every required check is ok, but a read replica is failing."""
     FAILING = "failing"
 
 

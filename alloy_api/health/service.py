@@ -1,11 +1,19 @@
-"""Readiness: is every dependency this process needs answering right now?"""
+"""Readiness: is every dependency this process needs answering right now?
+
+The database, the migrations and the cache are required: any of them failing is `failing`.
+Each read replica (`replica_0`, ... in the order of `ALLOY_DATABASE_REPLICA_URLS`) is checked
+too, but the primary can serve every read: a failing replica makes the whole `degraded`, and
+its check takes it out of the reads until a later check finds it answering.
+"""
 
 import asyncio
+import functools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 from alloy_api.db.lifecycle import ping_database
 from alloy_api.db.migrations import pending_migrations
+from alloy_api.db.replicas import check_replica, replica_names
 from alloy_api.health.schemas import CheckResult, CheckStatus, ReadinessResponse
 from alloy_api.kit.cache import is_in_process, ping_cache
 from alloy_api.state import AppState
@@ -39,10 +47,24 @@ async def check_readiness(state: AppState) -> ReadinessResponse:
         await ping_cache(state.cache)
         return "in-process" if is_in_process(state.cache) else "redis"
 
-    names = ("database", "migrations", "cache")
-    results = await asyncio.gather(*(_timed(check) for check in (database, migrations, cache)))
-    checks = dict(zip(names, results, strict=True))
-    all_ok = all(result.status is CheckStatus.OK for result in results)
-    return ReadinessResponse(
-        status=CheckStatus.OK if all_ok else CheckStatus.FAILING, checks=checks
-    )
+    required: dict[str, Callable[[], Awaitable[str | None]]] = {
+        "database": database,
+        "migrations": migrations,
+        "cache": cache,
+    }
+    replicas = {
+        name: functools.partial(check_replica, name)
+        for name in replica_names(len(state.settings.database_replica_urls))
+    }
+    named = {**required, **replicas}
+    results = await asyncio.gather(*(_timed(check) for check in named.values()))
+    checks = dict(zip(named, results, strict=True))
+    return ReadinessResponse(status=_overall(checks, required), checks=checks)
+
+
+def _overall(checks: dict[str, CheckResult], required: Iterable[str]) -> CheckStatus:
+    if any(checks[name].status is CheckStatus.FAILING for name in required):
+        return CheckStatus.FAILING
+    if any(result.status is CheckStatus.FAILING for result in checks.values()):
+        return CheckStatus.DEGRADED
+    return CheckStatus.OK

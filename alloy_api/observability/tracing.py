@@ -1,8 +1,10 @@
 """OpenTelemetry server spans, off unless `OTEL_TRACES_EXPORTER` names an exporter.
 
-The SDK and the OTLP exporter are the optional `alloy[tracing]` extra. Spans are named
-`METHOD /route/{template}` and continue the caller's `traceparent`. Without tracing, a valid
-incoming `traceparent` still puts its trace id into the log lines of the request.
+The SDK, the OTLP exporter and the asyncpg instrumentation are the optional `alloy[tracing]`
+extra. Spans are named `METHOD /route/{template}` and continue the caller's `traceparent`; each
+SQL statement of the request is a client span under it (`db_spans`). Without tracing no hook is
+installed and no database client is patched; a valid incoming `traceparent` still puts its trace
+id into the log lines of the request.
 """
 
 import re
@@ -55,6 +57,8 @@ def _install_spans(app: Quart, settings: Settings) -> None:
         from opentelemetry.sdk.resources import Resource
         from opentelemetry.sdk.trace import TracerProvider
         from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+        from alloy_api.observability.db_spans import instrument_databases, uninstrument_databases
     except ImportError as error:
         raise TracingUnavailableError(
             "OTEL_TRACES_EXPORTER is set but tracing is not installed: pip install 'alloy[tracing]'"
@@ -94,8 +98,13 @@ def _install_spans(app: Quart, settings: Settings) -> None:
             span.end()
             context.detach(token)
 
+    @app.before_serving
+    async def trace_databases() -> None:
+        instrument_databases(provider)
+
     @app.after_serving
     async def flush_spans() -> None:
+        uninstrument_databases()
         provider.shutdown()
 
     app.before_request(start_span)
