@@ -1,7 +1,10 @@
 """The Tortoise ORM configuration, built from settings; aerich reads `TORTOISE_ORM`."""
 
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
+
+from asyncpg import Connection
+from tortoise.backends.base.config_generator import expand_db_url
 
 from alloy_api.db.replicas import PRIMARY, replica_names
 from alloy_api.settings import Settings
@@ -20,22 +23,35 @@ POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
 REPLICA_ROUTER = "alloy_api.db.replicas.ReplicaRouter"
 
 
-def _database_url(settings: Settings, url: str | None = None) -> str:
+async def _keep_session(connection: Connection) -> None:
+    """What a pooled PostgreSQL connection runs when it goes back to the pool: nothing.
+
+    asyncpg's default sends `RESET ALL; UNLISTEN *; CLOSE ALL; pg_advisory_unlock_all()`, a second
+    round trip after every statement. Alloy keeps no session state to undo (isolation is set per
+    transaction; no LISTEN, advisory lock, cursor or session `SET`), and the pool still rolls back
+    a transaction left open before this runs.
+    """
+
+
+def _connection(settings: Settings, url: str | None = None) -> str | dict[str, Any]:
     url = url or settings.resolved_database_url
     if urlsplit(url).scheme not in POSTGRES_SCHEMES:
         return url
-    pool = urlencode(
-        {"minsize": settings.database_pool_min_size, "maxsize": settings.database_pool_max_size}
+    connection = expand_db_url(url)
+    connection["credentials"].update(
+        minsize=settings.database_pool_min_size,
+        maxsize=settings.database_pool_max_size,
+        reset=_keep_session,
     )
-    return f"{url}{'&' if '?' in url else '?'}{pool}"
+    return connection
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     """The primary as `default`, and each replica as `replica_N` behind the replica router."""
-    connections = {PRIMARY: _database_url(settings)}
+    connections = {PRIMARY: _connection(settings)}
     replicas = replica_names(len(settings.database_replica_urls))
     for name, url in zip(replicas, settings.database_replica_urls, strict=True):
-        connections[name] = _database_url(settings, url)
+        connections[name] = _connection(settings, url)
     config: dict[str, Any] = {
         "connections": connections,
         "apps": {MODELS_APP: {"models": MODEL_MODULES, "default_connection": PRIMARY}},

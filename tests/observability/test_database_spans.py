@@ -19,6 +19,7 @@ from tortoise.backends.sqlite.client import SqliteClient, SqliteTransactionWrapp
 from alloy_api.app import create_app
 from alloy_api.observability.tracing import TRACER_PROVIDER_KEY
 from alloy_api.settings import Settings
+from tests.conftest import TEST_DATABASE_URL
 from tests.programs.support import seeded_program
 
 PATCHED_METHODS = (
@@ -146,3 +147,17 @@ async def test_database_clients_are_patched_only_while_a_tracing_app_serves(
     async with app.test_app():
         assert all(is_patched(owner, method) for owner, method in PATCHED_METHODS)
     assert not any(is_patched(owner, method) for owner, method in PATCHED_METHODS)
+
+
+@pytest.mark.skipif(TEST_DATABASE_URL is None, reason="the pool reset is asyncpg's")
+async def test_connections_go_back_to_the_pool_without_a_reset_statement(
+    client, user_account, finished
+) -> None:
+    finished.clear()
+    response = await client.get("/v1/programs", headers=user_account.headers)
+    assert response.status_code == 200
+    statements = [
+        str(span.attributes.get("db.statement", "")) for span in finished.get_finished_spans()
+    ]
+    assert any('"program"' in statement for statement in statements), statements
+    assert not any("RESET ALL" in statement for statement in statements), statements
