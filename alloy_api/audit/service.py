@@ -1,7 +1,7 @@
 """`record(...)`: the one way security events and admin writes reach the audit log."""
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from loguru import logger
@@ -114,6 +114,34 @@ async def record_own_account_event(
         outcome=outcome,
         target_type=USER_TARGET,
         target_id=user_id,
+        details=details,
+    )
+
+
+class Acting(Protocol):
+    """Who acts on a shared resource (the auth package's `Principal`)."""
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def user_id(self) -> UUID | None: ...
+
+
+async def record_admin_write(
+    acting: Acting,
+    action: AuditAction,
+    target_type: str,
+    target_id: UUID,
+    details: dict[str, Any],
+) -> None:
+    """A write to a shared resource (system library entries, the scoring config)."""
+    await record(
+        action,
+        actor=acting.actor,
+        actor_id=acting.user_id,
+        target_type=target_type,
+        target_id=target_id,
         details=details,
     )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record, record_library_seeded
+from alloy_api.audit.service import AuditAction, record_admin_write, record_library_seeded
 from alloy_api.auth.dependencies import Principal
 from alloy_api.circuits.library_data import LIBRARY_CIRCUITS, LibraryCircuit
 from alloy_api.circuits.models import Circuit
@@ -90,14 +90,7 @@ async def _item_values(items: Sequence[CircuitItemRequest]) -> list[dict[str, An
 
 
 async def _audit(principal: Principal, action: AuditAction, circuit: Circuit) -> None:
-    await record(
-        action,
-        actor=principal.actor,
-        actor_id=principal.user_id,
-        target_type="circuit",
-        target_id=circuit.id,
-        details={"name": circuit.name},
-    )
+    await record_admin_write(principal, action, "circuit", circuit.id, {"name": circuit.name})
 
 
 async def _ensure_name_free(name: str, excluding: UUID | None = None) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record, record_library_seeded
+from alloy_api.audit.service import AuditAction, record_admin_write, record_library_seeded
 from alloy_api.auth.dependencies import Principal, authorise_admin_work
 from alloy_api.db.seeding import SeedReport, add_missing
 from alloy_api.db.transactions import transactional
@@ -110,14 +110,8 @@ async def _audit_system_write(
 ) -> None:
     """Changes to system movements are admin writes and go to the audit log."""
     if movement.owner_id is None:
-        await record(
-            action,
-            actor=principal.actor,
-            actor_id=principal.user_id,
-            target_type="movement",
-            target_id=movement.id,
-            details={"name": movement.name, **details},
-        )
+        details = {"name": movement.name, **details}
+        await record_admin_write(principal, action, "movement", movement.id, details)
 
 
 def _owner_of_new_movement(principal: Principal, is_custom: bool) -> UUID | None:

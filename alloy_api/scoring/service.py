@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from alloy_api.audit.service import AuditAction, record
+from alloy_api.audit.service import AuditAction, record_admin_write
 from alloy_api.auth.dependencies import Principal
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import Isolation, transactional
@@ -61,14 +61,8 @@ async def _publish(
 
 
 async def _audit(principal: Principal, action: AuditAction, config: ScoringConfigVersion) -> None:
-    await record(
-        action,
-        actor=principal.actor,
-        actor_id=principal.user_id,
-        target_type="scoring_config",
-        target_id=config.id,
-        details={"version": config.version},
-    )
+    details = {"version": config.version}
+    await record_admin_write(principal, action, "scoring_config", config.id, details)
 
 
 @transactional(Isolation.SERIALIZABLE)
