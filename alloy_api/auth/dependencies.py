@@ -27,13 +27,13 @@ from alloy_api.auth.legacy import (
 from alloy_api.auth.models import User
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import ADMIN_ROLES, Role
-from alloy_api.auth.service import (
+from alloy_api.auth.service import auth_state_for_claims, user_for_access_token
+from alloy_api.auth.tokens import (
     BEARER_CHALLENGE,
-    auth_state_for_claims,
+    AccessClaims,
     invalid_token,
-    user_for_access_token,
+    verify_access_token,
 )
-from alloy_api.auth.tokens import AccessClaims, verify_access_token
 from alloy_api.kit.errors import AuthenticationError, AuthorizationError, ErrorCode
 from alloy_api.settings import Settings
 from alloy_api.state import app_state
@@ -60,9 +60,7 @@ def _bearer_token() -> str:
     header = request.headers.get("Authorization")
     if not header:
         raise AuthenticationError(
-            "Send Authorization: Bearer <access token>",
-            code=ErrorCode.AUTH_MISSING_TOKEN,
-            headers={"WWW-Authenticate": "Bearer"},
+            "Send Authorization: Bearer <access token>", code=ErrorCode.AUTH_MISSING_TOKEN
         )
     scheme, _, token = header.partition(" ")
     if scheme.lower() != BEARER_SCHEME or not token.strip():

@@ -35,6 +35,8 @@ from alloy_api.auth.schemas import (
 from alloy_api.auth.throttle import Attempt, LoginThrottle, login_throttle
 from alloy_api.auth.tokens import (
     AccessClaims,
+    expired_token,
+    invalid_token,
     issue_access_token,
     new_refresh_token,
     refresh_token_hash,
@@ -54,17 +56,12 @@ from alloy_api.kit.time import utc_now
 from alloy_api.settings import Settings
 
 REFRESH_FAMILY_TARGET = "refresh_token_family"
-BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 
 
 @dataclass(frozen=True, slots=True)
 class ClientInfo:
     ip: str
     user_agent: str | None
-
-
-def invalid_token(message: str) -> AuthenticationError:
-    return AuthenticationError(message, code=ErrorCode.AUTH_INVALID_TOKEN, headers=BEARER_CHALLENGE)
 
 
 def invalid_credentials() -> AuthenticationError:
@@ -228,14 +225,9 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
     if token.revoked_at is not None:
         raise invalid_token("The refresh token has been revoked")
     if token.expires_at <= utc_now():
-        raise AuthenticationError(
-            "The refresh token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN
-        )
+        raise expired_token("The refresh token has expired")
     if _family_ends_at(settings, token.family_started_at) <= utc_now():
-        raise AuthenticationError(
-            "This session has reached its maximum age; log in again",
-            code=ErrorCode.AUTH_EXPIRED_TOKEN,
-        )
+        raise expired_token("This session has reached its maximum age; log in again")
     if not await repository.mark_refresh_token_used(token):
         await token.refresh_from_db(fields=["used_at", "revoked_at"])
         if token.used_at is not None:

@@ -24,6 +24,8 @@ REFRESH_TOKEN_BYTES = 32
 ACCESS_KEY_PURPOSE = b"alloy access tokens v1"
 REFRESH_KEY_PURPOSE = b"alloy refresh tokens v1"
 RECOVERY_KEY_PURPOSE = b"alloy recovery codes v1"
+BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+"""RFC 6750's challenge for a token that is invalid, expired or revoked."""
 VERIFIED_TOKENS_KEPT = 8192
 """Access tokens whose signature and claims were checked, kept per process (see `_verified`)."""
 
@@ -64,8 +66,8 @@ def issue_access_token(settings: Settings, *, user_id: str, role: Role, token_ve
     )
 
 
-def _invalid(message: str) -> AuthenticationError:
-    return AuthenticationError(message, code=ErrorCode.AUTH_INVALID_TOKEN)
+def invalid_token(message: str) -> AuthenticationError:
+    return AuthenticationError(message, code=ErrorCode.AUTH_INVALID_TOKEN, headers=BEARER_CHALLENGE)
 
 
 def verify_access_token(settings: Settings, token: str) -> AccessClaims:
@@ -101,7 +103,7 @@ def _verified(
     except jwt.ExpiredSignatureError as error:
         raise _expired() from error
     except jwt.InvalidTokenError as error:
-        raise _invalid("The access token is not valid") from error
+        raise invalid_token("The access token is not valid") from error
     try:
         verified = AccessClaims(
             user_id=str(claims["sub"]),
@@ -111,11 +113,15 @@ def _verified(
         )
         return verified, float(claims["exp"])
     except (ValueError, TypeError) as error:
-        raise _invalid("The access token is not valid") from error
+        raise invalid_token("The access token is not valid") from error
 
 
 def _expired() -> AuthenticationError:
-    return AuthenticationError("The access token has expired", code=ErrorCode.AUTH_EXPIRED_TOKEN)
+    return expired_token("The access token has expired")
+
+
+def expired_token(message: str) -> AuthenticationError:
+    return AuthenticationError(message, code=ErrorCode.AUTH_EXPIRED_TOKEN, headers=BEARER_CHALLENGE)
 
 
 def new_refresh_token() -> str:

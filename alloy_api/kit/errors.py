@@ -204,7 +204,18 @@ class ConflictError(DomainError):
 
 
 class AuthenticationError(DomainError):
-    pass
+    """A 401: it always carries a `WWW-Authenticate` challenge (`Bearer` unless one is given)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        challenge = {"WWW-Authenticate": "Bearer", **(headers or {})}
+        super().__init__(message, code=code, details=details, headers=challenge)
 
 
 class AuthorizationError(DomainError):

@@ -48,7 +48,10 @@ def unsigned(claims) -> str:
 
 
 async def me_codes(client, token: str) -> tuple[int, list[str]]:
+    """The status and error codes of GET /v1/users/me; every 401 must carry a Bearer challenge."""
     response = await client.get(ME, headers=bearer(token))
+    if response.status_code == 401:
+        assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
     return response.status_code, error_codes(await body_of(response))
 
 

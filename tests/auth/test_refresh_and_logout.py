@@ -83,6 +83,7 @@ async def test_unknown_or_expired_refresh_tokens_are_refused(client, user_accoun
     )
     expired = await refresh(client, tokens["refresh_token"])
     assert error_codes(await body_of(expired)) == ["AUTH_EXPIRED_TOKEN"]
+    assert expired.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
 
 
 async def test_logout_revokes_the_family(client, user_account) -> None:
@@ -132,6 +133,7 @@ async def test_a_family_older_than_its_maximum_age_cannot_refresh(
     response = await refresh(client, tokens["refresh_token"])
     assert response.status_code == 401
     assert error_codes(await body_of(response)) == ["AUTH_EXPIRED_TOKEN"]
+    assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
     assert await RefreshToken.filter(user_id=user_account.id).count() == 1
     again = await tokens_for(client, user_account)
     assert (await refresh(client, again["refresh_token"])).status_code == 200
