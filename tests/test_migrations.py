@@ -3,6 +3,7 @@
 import asyncio
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
@@ -10,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from tortoise import connections
 
 from alloy_api.auth.models import RefreshToken
@@ -153,3 +155,42 @@ def test_family_age_migration_starts_existing_families_at_their_first_token(tmp_
             return [token.family_started_at for token in tokens]
 
         assert run_with_database(settings, family_starts) == [FAMILY_STARTED_AT] * 2
+
+
+async def index_definitions(database_url: str) -> set[str]:
+    if database_url.startswith("sqlite://"):
+        path = database_url.removeprefix("sqlite://")
+        with sqlite3.connect(path) as connection:
+            rows = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchall()
+        return {row[0] for row in rows}
+    connection = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        rows = await connection.fetch("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
+    finally:
+        await connection.close()
+    return {row["indexdef"] for row in rows}
+
+
+def test_rolling_back_the_last_migration_restores_the_indexes_before_it_and_back(
+    tmp_path,
+) -> None:
+    settings = Settings(data_dir=tmp_path)
+    all_but_last = tmp_path / "all_but_last"
+    shutil.copytree(settings.migrations_dir, all_but_last)
+    last = migrations.migration_files(settings)[-1]
+    (migrations.migration_location(Settings(migrations_dir=all_but_last)) / last).unlink()
+    for database_url in empty_database_urls(tmp_path):
+        environment = {"ALLOY_DATA_DIR": str(tmp_path), "ALLOY_DATABASE_URL": database_url}
+        before_last = {**environment, "ALLOY_MIGRATIONS_DIR": str(all_but_last)}
+        assert alloy("db", "upgrade", environment=before_last).returncode == 0
+        before = asyncio.run(index_definitions(database_url))
+        assert alloy("db", "upgrade", environment=environment).returncode == 0
+        after = asyncio.run(index_definitions(database_url))
+        rolled_back = alloy("db", "downgrade", "--yes", environment=environment)
+        assert rolled_back.returncode == 0, rolled_back.stderr
+        assert asyncio.run(index_definitions(database_url)) == before
+        again = alloy("db", "upgrade", environment=environment)
+        assert again.returncode == 0, again.stderr
+        assert asyncio.run(index_definitions(database_url)) == after

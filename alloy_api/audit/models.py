@@ -6,9 +6,9 @@ from alloy_api.kit.ids import new_id
 
 class AuditEvent(Model):
     id = fields.UUIDField(primary_key=True, default=new_id)
-    action = fields.CharField(max_length=64, db_index=True)
+    action = fields.CharField(max_length=64)
     outcome = fields.CharField(max_length=16)
-    actor_id = fields.UUIDField(null=True, db_index=True)
+    actor_id = fields.UUIDField(null=True)
     actor = fields.CharField(max_length=128, description="user:<id>, cli:<os user>, ...")
     target_type = fields.CharField(max_length=64, null=True)
     target_id = fields.CharField(max_length=128, null=True)
@@ -16,7 +16,12 @@ class AuditEvent(Model):
     user_agent = fields.CharField(max_length=512, null=True)
     request_id = fields.CharField(max_length=128, null=True)
     details = fields.JSONField(default=dict)
-    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "audit_events"
+        indexes = (
+            ("created_at", "id"),
+            ("action", "created_at", "id"),
+            ("actor_id", "created_at", "id"),
+        )

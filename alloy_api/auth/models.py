@@ -10,7 +10,7 @@ class User(Model):
     email = fields.CharField(max_length=320, unique=True, description="stored lower-cased")
     name = fields.CharField(max_length=200)
     password_hash = fields.CharField(max_length=255)
-    role = fields.CharEnumField(Role, max_length=20, default=Role.USER, db_index=True)
+    role = fields.CharEnumField(Role, max_length=20, default=Role.USER)
     is_active = fields.BooleanField(default=True)
     token_version = fields.IntField(default=1)
     totp_secret_encrypted = fields.CharField(max_length=255, null=True)
@@ -21,6 +21,11 @@ class User(Model):
 
     class Meta:
         table = "users"
+        indexes = (
+            ("created_at", "id"),
+            ("role", "created_at", "id"),
+            ("role", "email", "id"),
+        )
 
     @property
     def two_factor_enabled(self) -> bool:

@@ -175,17 +175,27 @@ def _python_key(model: type[Model], sort: SortOrder, key: Sequence[Any]) -> tupl
 
 
 def _beyond(model: type[Model], sort: SortOrder, key: Sequence[Any], ascending: bool) -> Q:
-    """Rows strictly after `key` in the (sort field, id) order, ascending or descending."""
+    """Rows strictly after `key` in the (sort field, id) order, ascending or descending.
+
+    Written as a range on the sort field minus the ties at or before the key's id, so the
+    database starts its index scan at the cursor (an `a > v OR (a = v AND id > k)` is only a
+    filter, which re-reads every earlier row) and estimates the rows left as the range's.
+    """
     sort_value, pk_value = _python_key(model, sort, key)
-    comparison = "gt" if ascending else "lt"
+    reached, passed = ("gte", "lte") if ascending else ("lte", "gte")
     pk_name = model._meta.pk_attr
-    return Q(**{f"{sort.field}__{comparison}": sort_value}) | Q(
-        **{sort.field: sort_value, f"{pk_name}__{comparison}": pk_value}
+    return Q(**{f"{sort.field}__{reached}": sort_value}) & ~Q(
+        **{sort.field: sort_value, f"{pk_name}__{passed}": pk_value}
     )
 
 
 def _ordering(model: type[Model], sort: SortOrder, ascending: bool) -> list[str]:
+    """The sort field, then the id to break ties; a unique, non-null field has none to break,
+    and ordering by it alone lets its unique index give the order."""
     prefix = "" if ascending else DESCENDING_PREFIX
+    sort_field = model._meta.fields_map[sort.field]
+    if sort_field.unique and not sort_field.null:
+        return [f"{prefix}{sort.field}"]
     return [f"{prefix}{sort.field}", f"{prefix}{model._meta.pk_attr}"]
 
 

@@ -10,17 +10,11 @@ from alloy_api.movements.repository import MOVEMENT_FILTERS, visible_to
 from alloy_api.movements.service import seed_library
 from tests.conftest import TEST_DATABASE_URL
 from tests.db.test_transactions import library_entry_values
+from tests.query_plans import PAGE, assert_index_scan, assert_starts_at_cursor, explain, sort_tokens
 
 pytestmark = pytest.mark.skipif(not TEST_DATABASE_URL, reason="EXPLAIN of PostgreSQL plans")
-SORTS = [option for name in MOVEMENT_FILTERS.sorts for option in (name, f"-{name}")]
 SYSTEM_ROWS = 5000
 CUSTOM_ROWS = 1000
-PAGE = 20
-
-
-async def explain(sql: str) -> str:
-    _, rows = await connections.get("default").execute_query(f"EXPLAIN {sql}")
-    return "\n".join(row["QUERY PLAN"] for row in rows)
 
 
 @pytest.fixture
@@ -43,20 +37,7 @@ async def large_library(running_app) -> None:
     await connections.get("default").execute_script("ANALYZE movement")
 
 
-def assert_index_scan(plan: str, index_prefix: str, *, streamed_in_order: bool) -> None:
-    """The sort's index drives the read; pages with many rows left read it in order, unsorted.
-
-    Near the end of the list the planner may fetch the few remaining rows through the same index
-    as a bitmap and sort them, which is cheaper there; it never reads the whole table.
-    """
-    assert "Seq Scan" not in plan, plan
-    index_lines = [line for line in plan.splitlines() if "Index Scan" in line]
-    assert any(index_prefix in line for line in index_lines), plan
-    if streamed_in_order:
-        assert "Sort" not in plan, plan
-
-
-@pytest.mark.parametrize("sort_token", SORTS)
+@pytest.mark.parametrize("sort_token", sort_tokens(MOVEMENT_FILTERS.sorts))
 async def test_every_page_of_every_sort_is_an_index_scan(large_library, sort_token) -> None:
     sort = resolve_sort(sort_token, MOVEMENT_FILTERS.sorts, MOVEMENT_FILTERS.default_sort)
     ascending = not sort.descending
@@ -74,4 +55,7 @@ async def test_every_page_of_every_sort_is_an_index_scan(large_library, sort_tok
     for number, page in enumerate(pages):
         plan = await explain(page.sql(params_inline=True))
         is_tail = number == len(pages) - 1
-        assert_index_scan(plan, f"idx_movement_{sort.field[:7]}", streamed_in_order=not is_tail)
+        index_names = [f"idx_movement_{sort.field[:7]}"]
+        assert_index_scan(plan, index_names, streamed_in_order=not is_tail)
+        if number > 0:
+            assert_starts_at_cursor(plan, sort.field)

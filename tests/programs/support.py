@@ -1,14 +1,8 @@
-"""Helpers for the program endpoint tests: request bodies, creating programs, counting SQL."""
+"""Helpers for the program endpoint tests: request bodies and creating programs."""
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from tests.library_support import seed_everything
-
-TORTOISE_QUERY_LOGGER = "tortoise.db_client"
 
 
 def program_body(**overrides: Any) -> dict[str, Any]:
@@ -62,34 +56,3 @@ async def walk(client, path: str, headers: dict[str, str]) -> list[dict[str, Any
         cursor = body["data"]["next_cursor"]
         if cursor is None:
             return items
-
-
-@dataclass
-class StatementLog(logging.Handler):
-    """Every SQL statement the ORM sends (an executemany counts once: it is one pipelined batch)."""
-
-    statements: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        logging.Handler.__init__(self, logging.DEBUG)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        query = record.args[0] if isinstance(record.args, tuple) and record.args else record.msg
-        self.statements.append(str(query))
-
-    def __hash__(self) -> int:
-        return id(self)
-
-
-@contextmanager
-def counting_statements() -> Iterator[StatementLog]:
-    logger = logging.getLogger(TORTOISE_QUERY_LOGGER)
-    handler = StatementLog()
-    previous_level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous_level)

@@ -20,7 +20,8 @@ from alloy_api.programs.models import (
 from alloy_api.programs.repository import ActiveProgramConflictError, ProgramRepository
 from alloy_api.reference.enums import ExerciseRole
 from tests.library_support import error_codes, seed_everything
-from tests.programs.support import counting_statements, create_program, program_body
+from tests.programs.support import create_program, program_body
+from tests.query_plans import counting_statements
 
 POSTGRES_FAILURE_TRIGGER = """
 CREATE OR REPLACE FUNCTION fail_after_half_the_sessions() RETURNS trigger AS $$
