@@ -11,8 +11,9 @@ import math
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from alloy_api.programs.plan import (
     CircuitOption,
@@ -24,6 +25,7 @@ from alloy_api.programs.plan import (
     ProgramSpec,
     RolePrescription,
     ScoringConfig,
+    ScoringWeights,
 )
 from alloy_api.reference.enums import (
     CnsLoad,
@@ -223,26 +225,6 @@ def _goal_affinity(movement: MovementOption, goal: Goal) -> float:
     return 0.8 if pattern == P.CARDIO else 0.6 if pattern == P.OLYMPIC else 0.1
 
 
-@dataclass(frozen=True, slots=True)
-class _MovementTraits:
-    """Scores of a movement that depend only on the program, computed once."""
-
-    discipline_preference: float
-    specialization: float
-    goal_alignment: float
-
-
-def _traits(movement: MovementOption, spec: ProgramSpec) -> _MovementTraits:
-    weights = [spec.discipline_weight(d) / WEIGHT_SCALE for d in movement.disciplines]
-    return _MovementTraits(
-        discipline_preference=min(1.0, sum(weights)),
-        specialization=sum(weights) / len(weights) if weights else 0.0,
-        goal_alignment=sum(
-            weight / WEIGHT_SCALE * _goal_affinity(movement, goal) for goal, weight in spec.goals
-        ),
-    )
-
-
 def _rep_window(prescription: RolePrescription, spec: ProgramSpec) -> tuple[int, int]:
     """The part of a role's rep range that the program's goals lean towards."""
     span = prescription.reps_max - prescription.reps_min
@@ -264,8 +246,7 @@ def _work_seconds(movement: MovementOption, reps_max: int) -> int:
     return seconds * 2 if movement.unilateral else seconds
 
 
-@dataclass(frozen=True, slots=True)
-class _Dose:
+class _Dose(NamedTuple):
     sets: int
     reps_min: int
     reps_max: int
@@ -333,6 +314,82 @@ def _session_seconds(
     return seconds
 
 
+@dataclass(frozen=True, slots=True)
+class _DoseOption:
+    """One way to dose a movement in a role: its sets and the seconds the exercise takes."""
+
+    seconds: int
+    dose: _Dose
+    sets_floor: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A movement with every part of its score that stays the same for the whole program.
+
+    The fixed terms are kept apart, not summed, so that a score adds its terms in the same order
+    (and so rounds the same way) as the weighted sum it stands for.
+    """
+
+    movement: MovementOption
+    id: str
+    pattern: MovementPattern
+    muscles: frozenset[PrimaryMuscle]
+    discipline_term: float
+    compound_term: float
+    specialization_term: float
+    goal_term: float
+    doses: dict[ExerciseRole, tuple[_DoseOption, ...]]
+    """Per role, the doses from the most sets of the role down to the fewest."""
+
+
+def _candidate(
+    movement: MovementOption,
+    spec: ProgramSpec,
+    weights: ScoringWeights,
+    doses: dict[ExerciseRole, tuple[_DoseOption, ...]],
+) -> _Candidate:
+    preferences = [spec.discipline_weight(d) / WEIGHT_SCALE for d in movement.disciplines]
+    specialization = sum(preferences) / len(preferences) if preferences else 0.0
+    goal_alignment = sum(
+        weight / WEIGHT_SCALE * _goal_affinity(movement, goal) for goal, weight in spec.goals
+    )
+    return _Candidate(
+        movement=movement,
+        id=movement.id,
+        pattern=movement.pattern,
+        muscles=movement.muscles,
+        discipline_term=weights.discipline_preference * min(1.0, sum(preferences)),
+        compound_term=weights.compound_bonus * (1.0 if movement.compound else 0.0),
+        specialization_term=weights.specialization * specialization,
+        goal_term=weights.goal_alignment * goal_alignment,
+        doses=doses,
+    )
+
+
+def _fits_role(movement: MovementOption, role: ExerciseRole, session_type: SessionType) -> bool:
+    """Whether the movement may fill a slot of this role in a session of this type, if rested."""
+    if role in RECOVERY_EXEMPT_ROLES:
+        return movement.cns_load == CnsLoad.LOW
+    if role != ExerciseRole.ACCESSORY:
+        return True
+    if movement.cns_load == CnsLoad.HIGH:
+        return False
+    isolation_muscles = ISOLATION_MUSCLES.get(session_type)
+    return (
+        movement.pattern != P.ISOLATION
+        or isolation_muscles is None
+        or movement.primary_muscle in isolation_muscles
+    )
+
+
+def _first_fitting(options: tuple[_DoseOption, ...], seconds: int) -> _DoseOption | None:
+    for option in options:
+        if option.seconds <= seconds:
+            return option
+    return None
+
+
 class _Generator:
     def __init__(
         self,
@@ -344,12 +401,7 @@ class _Generator:
         self.spec = spec
         self.config = config
         self.rng = random.Random(spec.seed)  # noqa: S311 - reproducible plans, not secrets
-        self.movements = sorted(movements, key=lambda movement: movement.id)
         self.circuits = sorted(circuits, key=lambda circuit: circuit.id)
-        self.by_pattern: dict[MovementPattern, list[MovementOption]] = {}
-        for movement in self.movements:
-            self.by_pattern.setdefault(movement.pattern, []).append(movement)
-        self.traits = {movement.id: _traits(movement, spec) for movement in self.movements}
         self.offsets = training_day_offsets(spec.days_per_week)
         self.types = session_types(spec)
         self.budget_seconds = spec.max_session_minutes * 60
@@ -359,6 +411,21 @@ class _Generator:
             else (prescription.reps_min, prescription.reps_max)
             for role, prescription in config.roles.items()
         }
+        self.weights_total = config.weights.total
+        self.novelty_penalty = NOVELTY_PENALTY_SHARE * self.weights_total
+        self.by_pattern: dict[MovementPattern, list[_Candidate]] = {}
+        dose_tables: dict[tuple[MetricType, bool], dict[ExerciseRole, tuple[_DoseOption, ...]]] = {}
+        for movement in sorted(movements, key=lambda movement: movement.id):
+            shape = (movement.metric_type, movement.unilateral)
+            if shape not in dose_tables:
+                dose_tables[shape] = self.dose_table(movement)
+            candidate = _candidate(movement, spec, config.weights, dose_tables[shape])
+            self.by_pattern.setdefault(movement.pattern, []).append(candidate)
+        self.pattern_candidates: dict[frozenset[MovementPattern], list[_Candidate]] = {}
+        self.role_fits: dict[
+            tuple[ExerciseRole, frozenset[MovementPattern], SessionType],
+            list[tuple[_Candidate, tuple[_DoseOption, ...]]],
+        ] = {}
         self.pattern_uses: Counter[MovementPattern] = Counter()
         self.circuit_uses: Counter[str] = Counter()
         self.wants_finisher = (
@@ -389,6 +456,52 @@ class _Generator:
 
     def prescription(self, role: ExerciseRole) -> RolePrescription:
         return self.config.roles[role]
+
+    def dose_table(self, movement: MovementOption) -> dict[ExerciseRole, tuple[_DoseOption, ...]]:
+        """Per role, the doses of a movement (and of all of the same metric and sidedness)."""
+        table = {}
+        for role, prescription in self.config.roles.items():
+            if movement.metric_type == MetricType.DURATION:
+                reps = DURATION_RANGE
+            elif movement.metric_type == MetricType.DISTANCE:
+                reps = DISTANCE_RANGE
+            else:
+                reps = self.rep_windows[role]
+            work = _work_seconds(movement, reps[1])
+            table[role] = tuple(
+                _DoseOption(
+                    seconds=sets * (work + prescription.rest_seconds) + TRANSITION_SECONDS,
+                    dose=_Dose(
+                        sets, reps[0], reps[1], prescription.target_rpe, prescription.rest_seconds
+                    ),
+                    sets_floor=min(prescription.sets_min, sets),
+                )
+                for sets in range(prescription.sets_max, prescription.sets_min - 1, -1)
+            )
+        return table
+
+    def candidates(self, patterns: frozenset[MovementPattern]) -> list[_Candidate]:
+        """The movements of these patterns, pattern by pattern in name order, each by id."""
+        found = self.pattern_candidates.get(patterns)
+        if found is None:
+            found = [c for pattern in sorted(patterns) for c in self.by_pattern.get(pattern, ())]
+            self.pattern_candidates[patterns] = found
+        return found
+
+    def role_candidates(
+        self, role: ExerciseRole, patterns: frozenset[MovementPattern], session_type: SessionType
+    ) -> list[tuple[_Candidate, tuple[_DoseOption, ...]]]:
+        """The candidates fit for the role in a session of this type, rest aside, with doses."""
+        key = (role, patterns, session_type)
+        found = self.role_fits.get(key)
+        if found is None:
+            found = [
+                (candidate, candidate.doses[role])
+                for candidate in self.candidates(patterns)
+                if candidate.doses[role] and _fits_role(candidate.movement, role, session_type)
+            ]
+            self.role_fits[key] = found
+        return found
 
     def slot_groups(self, session_type: SessionType) -> list[list[MovementPattern]]:
         groups = []
@@ -478,10 +591,18 @@ class _SessionBuilder:
         self.remaining = generator.budget_seconds
         self.reserved = 0
         self.block_ids = frozenset(ex.movement.id for other in earlier for ex in other.exercises)
+        self.repeated_ids = previous_ids | self.block_ids
+        self.suitable: dict[
+            tuple[ExerciseRole, frozenset[MovementPattern]],
+            list[tuple[_Candidate, tuple[_DoseOption, ...]]],
+        ] = {}
 
-    def refresh_remaining(self) -> None:
-        doses = [ex.peak for ex in self.template.exercises]
-        self.remaining = self.generator.budget_seconds - _session_seconds(self.template, doses)
+    def spend(self, seconds: int) -> None:
+        """Takes time off the remaining budget; accessories are paired only once it is spent."""
+        self.remaining -= seconds
+
+    def spend_on_circuit(self, circuit: CircuitOption | None) -> None:
+        self.spend(circuit.estimated_minutes * 60 if circuit else 0)
 
     def build(self, main_patterns: tuple[MovementPattern, ...]) -> None:
         spec = self.generator.spec
@@ -499,7 +620,7 @@ class _SessionBuilder:
                 MAIN_CIRCUIT_MINUTES[0],
                 self.last_circuit_id("main_circuit"),
             )
-            self.refresh_remaining()
+            self.spend_on_circuit(self.template.main_circuit)
         if spec.max_session_minutes >= WARMUP_MIN_MINUTES:
             self.add_best(ExerciseRole.WARMUP, WARMUP_PATTERNS, None)
         if self.generator.wants_finisher and self.template.main_circuit is None:
@@ -508,7 +629,7 @@ class _SessionBuilder:
                 1,
                 self.last_circuit_id("finisher_circuit"),
             )
-            self.refresh_remaining()
+            self.spend_on_circuit(self.template.finisher_circuit)
         pool = ACCESSORY_PATTERNS[self.template.session_type]
         accessory_slots = 0 if self.template.main_circuit else MAX_ACCESSORIES
         for _ in range(accessory_slots):
@@ -545,63 +666,45 @@ class _SessionBuilder:
             movement.min_recovery_hours
         )
 
-    def dose_for(self, movement: MovementOption, role: ExerciseRole) -> _TemplateExercise | None:
-        """The exercise at the most sets of its role that still fits the remaining time."""
-        prescription = self.generator.prescription(role)
-        if movement.metric_type == MetricType.DURATION:
-            reps = DURATION_RANGE
-        elif movement.metric_type == MetricType.DISTANCE:
-            reps = DISTANCE_RANGE
-        else:
-            reps = self.generator.rep_windows[role]
-        remaining = self.remaining - self.reserved
-        for sets in range(prescription.sets_max, prescription.sets_min - 1, -1):
-            dose = _Dose(sets, reps[0], reps[1], prescription.target_rpe, prescription.rest_seconds)
-            exercise = _TemplateExercise(movement, role, dose, min(prescription.sets_min, sets))
-            if exercise.seconds(dose) <= remaining:
-                return exercise
-        return None
-
-    def score(self, exercise: _TemplateExercise, target: MovementPattern | None) -> float:
-        weights = self.generator.config.weights
-        movement = exercise.movement
-        traits = self.generator.traits[movement.id]
+    def score(self, candidate: _Candidate, seconds: int, target: MovementPattern | None) -> float:
+        """The weighted sum of the candidate's fit, less a penalty for repeats, plus jitter."""
+        generator = self.generator
+        weights = generator.config.weights
         if target is not None:
-            pattern_alignment = 1.0 if movement.pattern == target else 0.0
+            pattern_alignment = 1.0 if candidate.pattern == target else 0.0
         else:
-            pattern_alignment = 0.5 if movement.pattern in self.patterns else 1.0
-        muscles = movement.muscles
+            pattern_alignment = 0.5 if candidate.pattern in self.patterns else 1.0
+        muscles = candidate.muscles
         coverage = len(muscles - self.covered) / len(muscles)
-        time_fit = 1.0 - exercise.seconds(exercise.peak) / max(1, self.remaining)
+        time_fit = 1.0 - seconds / max(1, self.remaining)
         score = (
             weights.pattern_alignment * pattern_alignment
             + weights.muscle_coverage * coverage
-            + weights.discipline_preference * traits.discipline_preference
-            + weights.compound_bonus * (1.0 if movement.compound else 0.0)
-            + weights.specialization * traits.specialization
-            + weights.goal_alignment * traits.goal_alignment
+            + candidate.discipline_term
+            + candidate.compound_term
+            + candidate.specialization_term
+            + candidate.goal_term
             + weights.time_utilization * time_fit
         )
-        if movement.id in self.previous_ids or movement.id in self.block_ids:
-            score -= NOVELTY_PENALTY_SHARE * weights.total
-        return score + self.generator.rng.random() * JITTER_SHARE * weights.total
+        if candidate.id in self.repeated_ids:
+            score -= generator.novelty_penalty
+        return score + generator.rng.random() * JITTER_SHARE * generator.weights_total
 
-    def suits(self, movement: MovementOption, role: ExerciseRole) -> bool:
-        """Whether the movement may fill a slot of this role in this session."""
-        if role in RECOVERY_EXEMPT_ROLES:
-            return movement.cns_load == CnsLoad.LOW
-        if not self.recovered(movement):
-            return False
-        if role != ExerciseRole.ACCESSORY:
-            return True
-        if movement.cns_load == CnsLoad.HIGH:
-            return False
-        isolation_muscles = ISOLATION_MUSCLES.get(self.template.session_type)
-        return (
-            movement.pattern != P.ISOLATION
-            or isolation_muscles is None
-            or movement.primary_muscle in isolation_muscles
-        )
+    def suitable_candidates(
+        self, role: ExerciseRole, patterns: frozenset[MovementPattern]
+    ) -> list[tuple[_Candidate, tuple[_DoseOption, ...]]]:
+        """The candidates that may fill a slot of this role in this session, with their doses.
+
+        Whether one may depends on the session only, so this is worked out once per session.
+        """
+        key = (role, patterns)
+        found = self.suitable.get(key)
+        if found is None:
+            found = self.generator.role_candidates(role, patterns, self.template.session_type)
+            if role not in RECOVERY_EXEMPT_ROLES:
+                found = [entry for entry in found if self.recovered(entry[0].movement)]
+            self.suitable[key] = found
+        return found
 
     def add_best(
         self,
@@ -609,28 +712,29 @@ class _SessionBuilder:
         patterns: frozenset[MovementPattern],
         target: MovementPattern | None,
     ) -> bool:
-        best: tuple[float, _TemplateExercise] | None = None
-        for pattern in sorted(patterns):
-            for movement in self.generator.by_pattern.get(pattern, ()):
-                if movement.id in self.chosen_ids:
-                    continue
-                if not self.suits(movement, role):
-                    continue
-                exercise = self.dose_for(movement, role)
-                if exercise is None:
-                    continue
-                score = self.score(exercise, target)
-                if best is None or score > best[0]:
-                    best = (score, exercise)
+        """Adds the best-scoring candidate at the most sets of its role that fit the time left."""
+        best: tuple[float, _Candidate, _DoseOption] | None = None
+        available = self.remaining - self.reserved
+        for candidate, options in self.suitable_candidates(role, patterns):
+            if candidate.id in self.chosen_ids:
+                continue
+            option = _first_fitting(options, available)
+            if option is None:
+                continue
+            score = self.score(candidate, option.seconds, target)
+            if best is None or score > best[0]:
+                best = (score, candidate, option)
         if best is None:
             return False
-        exercise = best[1]
-        self.template.exercises.append(exercise)
-        self.refresh_remaining()
-        self.chosen_ids.add(exercise.movement.id)
+        _, candidate, option = best
+        self.template.exercises.append(
+            _TemplateExercise(candidate.movement, role, option.dose, option.sets_floor)
+        )
+        self.spend(option.seconds)
+        self.chosen_ids.add(candidate.id)
         if role not in RECOVERY_EXEMPT_ROLES:
-            self.covered.update(exercise.movement.muscles)
-            self.patterns.add(exercise.movement.pattern)
+            self.covered.update(candidate.muscles)
+            self.patterns.add(candidate.pattern)
         return True
 
     def pair_accessories(self) -> None:
@@ -676,21 +780,21 @@ def _loading_dose(
     if peak.rpe is None:
         return peak
     if style == ProgressionStyle.DOUBLE_PROGRESSION:
-        return replace(peak, sets=min(peak.sets, exercise.sets_floor + week))
+        return peak._replace(sets=min(peak.sets, exercise.sets_floor + week))
     if style == ProgressionStyle.UNDULATING:
         middle = (peak.reps_min + peak.reps_max) // 2
         variant = session_index % 3
         if variant == 0:
-            return replace(peak, reps_max=max(peak.reps_min, middle), rpe=_rpe(peak.rpe + 0.5))
+            return peak._replace(reps_max=max(peak.reps_min, middle), rpe=_rpe(peak.rpe + 0.5))
         if variant == 2:
-            return replace(peak, reps_min=min(peak.reps_max, middle), rpe=_rpe(peak.rpe - 1.0))
+            return peak._replace(reps_min=min(peak.reps_max, middle), rpe=_rpe(peak.rpe - 1.0))
         return peak
-    return replace(peak, rpe=_rpe(min(peak.rpe + 1.0, peak.rpe - 1.0 + 0.5 * week)))
+    return peak._replace(rpe=_rpe(min(peak.rpe + 1.0, peak.rpe - 1.0 + 0.5 * week)))
 
 
 def _deload_dose(dose: _Dose) -> _Dose:
     rpe = None if dose.rpe is None else _rpe(dose.rpe - DELOAD_RPE_DROP)
-    return replace(dose, sets=math.ceil(dose.sets / 2), rpe=rpe)
+    return dose._replace(sets=math.ceil(dose.sets / 2), rpe=rpe)
 
 
 def _rpe(value: float) -> float:
@@ -720,34 +824,62 @@ def _intent_patterns(template: _SessionTemplate) -> tuple[MovementPattern, ...]:
     return tuple(dict.fromkeys(ex.movement.pattern for ex in ordered))
 
 
-def _materialize(
-    template: _SessionTemplate, session_date: date, doses: Sequence[_Dose], deload: bool
-) -> PlannedSession:
+@dataclass(frozen=True, slots=True)
+class _ExerciseLayout:
+    movement_id: str
+    role: ExerciseRole
+    superset_group: int | None
+    notes: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _SessionLayout:
+    """What every week's copy of a block's session shares, whatever its doses."""
+
+    exercises: tuple[_ExerciseLayout, ...]
+    intent_patterns: tuple[MovementPattern, ...]
+
+
+def _layout(template: _SessionTemplate) -> _SessionLayout:
     groups = {}
     for number, (first, second) in enumerate(template.superset_pairs, start=1):
         groups[first] = groups[second] = number
     exercises = tuple(
+        _ExerciseLayout(ex.movement.id, ex.role, groups.get(index), _exercise_note(ex.movement))
+        for index, ex in enumerate(template.exercises)
+    )
+    return _SessionLayout(exercises, _intent_patterns(template))
+
+
+def _materialize(
+    template: _SessionTemplate,
+    layout: _SessionLayout,
+    session_date: date,
+    doses: Sequence[_Dose],
+    deload: bool,
+) -> PlannedSession:
+    exercises = tuple(
         PlannedExercise(
-            movement_id=ex.movement.id,
+            movement_id=ex.movement_id,
             role=ex.role,
             order=index + 1,
-            superset_group=groups.get(index),
+            superset_group=ex.superset_group,
             target_sets=dose.sets,
             rep_range_min=dose.reps_min,
             rep_range_max=dose.reps_max,
             target_rpe=dose.rpe,
             target_rir=_rir(dose.rpe),
             rest_seconds=dose.rest_seconds,
-            notes=_exercise_note(ex.movement),
+            notes=ex.notes,
         )
-        for index, (ex, dose) in enumerate(zip(template.exercises, doses, strict=True))
+        for index, (ex, dose) in enumerate(zip(layout.exercises, doses, strict=True))
     )
     seconds = _session_seconds(template, doses, with_circuits=not deload)
     return PlannedSession(
         date=session_date,
         day_number=template.offset + 1,
         session_type=template.session_type,
-        intent_patterns=_intent_patterns(template),
+        intent_patterns=layout.intent_patterns,
         estimated_minutes=math.ceil(seconds / 60),
         main_circuit_id=None if deload or not template.main_circuit else template.main_circuit.id,
         finisher_circuit_id=(
@@ -768,6 +900,7 @@ def generate_program(
     generator = _Generator(spec, movements, circuits, config)
     microcycles: list[PlannedMicrocycle] = []
     templates: list[_SessionTemplate] = []
+    layouts: list[_SessionLayout] = []
     loading_week = 0
     last_doses: list[list[_Dose]] = []
     for sequence in range(1, spec.duration_weeks + 1):
@@ -779,6 +912,7 @@ def generate_program(
         else:
             if loading_week == 0:
                 templates = generator.plan_block(templates)
+                layouts = [_layout(template) for template in templates]
             week_doses = [
                 [
                     _loading_dose(ex, spec.progression_style, loading_week, index)
@@ -789,8 +923,8 @@ def generate_program(
             loading_week += 1
         last_doses = week_doses
         sessions = tuple(
-            _materialize(template, start + timedelta(days=template.offset), doses, deload)
-            for template, doses in zip(templates, week_doses, strict=True)
+            _materialize(template, layout, start + timedelta(days=template.offset), doses, deload)
+            for template, layout, doses in zip(templates, layouts, week_doses, strict=True)
         )
         microcycles.append(
             PlannedMicrocycle(
