@@ -84,11 +84,21 @@ def assert_index_scan(plan: str, index_names: Collection[str], *, streamed_in_or
         assert "Sort" not in plan, plan
 
 
+def _has_index_condition(plan: str, column: str, operator: str) -> bool:
+    """An `Index Cond` compares `column` (cast or not) with a regex `operator`."""
+    comparison = re.compile(rf"\b{column}\b\)?(::[a-z ]+?)? {operator} ")
+    conditions = [line for line in plan.splitlines() if "Index Cond:" in line]
+    return any(comparison.search(line) for line in conditions)
+
+
 def assert_starts_at_cursor(plan: str, sort_column: str) -> None:
     """The index read begins at the cursor's sort value instead of filtering out earlier rows."""
-    bound = re.compile(rf"\b{sort_column}\b\)?(::[a-z ]+?)? [<>]= ")
-    conditions = [line for line in plan.splitlines() if "Index Cond:" in line]
-    assert any(bound.search(line) for line in conditions), plan
+    assert _has_index_condition(plan, sort_column, "[<>]="), plan
+
+
+def assert_confined_by(plan: str, column: str) -> None:
+    """The index read is bounded by the equality on `column`, not only filtered by it."""
+    assert _has_index_condition(plan, column, "="), plan
 
 
 async def ordering_indexes(
@@ -186,6 +196,9 @@ class ListRead:
     scope_column: str | None = None
     """A fixed column whose value alone caps the list at a few dozen rows (a program's sessions):
     the planner may sort those instead of streaming them from the sort's index."""
+    confined_by: Collection[str] = ()
+    """Fixed columns every page's index read must be bounded by (an enum filter with rare values:
+    filtering the sort's whole index would read many rows for each row kept)."""
 
 
 async def assert_pages_read_by_index(
@@ -206,5 +219,7 @@ async def assert_pages_read_by_index(
             assert_index_scan(page.plan, indexes, streamed_in_order=page.streamed_in_order)
             if page.position > 0:
                 assert_starts_at_cursor(page.plan, read.sort_column)
+            for column in read.confined_by:
+                assert_confined_by(page.plan, column)
         except AssertionError as error:
             raise AssertionError(context) from error

@@ -22,7 +22,11 @@ class Circuit(Model):
 
     class Meta:
         table = "circuit"
-        indexes = (("name", "id"), ("created_at", "id"), ("circuit_type", "id"))
+        indexes = (
+            ("created_at", "id"),
+            ("circuit_type", "name", "id"),
+            ("circuit_type", "created_at", "id"),
+        )
 
 
 class CircuitItem(Model):
