@@ -67,7 +67,11 @@ async def _recreate_database(url: str) -> None:
 
 
 def prepare(env: dict[str, str]) -> str:
-    """A fresh database with the library and an admin with 2FA; the admin's TOTP secret."""
+    """A fresh database with the library and an admin with 2FA; the admin's TOTP secret.
+
+    Returns once the enrolment's code is spent: a code is accepted once, so the admin's first
+    login needs the next one.
+    """
     asyncio.run(_recreate_database(env["ALLOY_DATABASE_URL"]))
     redis.Redis.from_url(env["ALLOY_REDIS_URL"]).flushdb()
     _alloy("db", "upgrade", env=env)
@@ -81,7 +85,9 @@ def prepare(env: dict[str, str]) -> str:
     if match is None:
         raise RuntimeError("no TOTP secret in the enrolment output")
     secret = match.group(1)
-    _alloy("2fa", "enrol", ADMIN_EMAIL, "--code", pyotp.TOTP(secret).now(), env=env)
+    totp = pyotp.TOTP(secret)
+    _alloy("2fa", "enrol", ADMIN_EMAIL, "--code", totp.now(), env=env)
+    time.sleep(totp.interval - time.time() % totp.interval + 1)
     return secret
 
 
