@@ -87,9 +87,10 @@ class MovementRepository(TortoiseRepository[Movement]):
     async def get_visible(self, viewer_id: UUID | None, movement_id: UUID) -> Movement | None:
         return await self.get(movement_id, where=visible_to(viewer_id))
 
-    async def all_visible(self, viewer_id: UUID | None) -> list[Movement]:
-        """Every movement the viewer sees, with its links, in a stable order."""
-        movements = await self.queryset().filter(visible_to(viewer_id)).order_by("name", "id")
+    async def all_owned_by(self, owner_id: UUID | None) -> list[Movement]:
+        """Every movement of one owner (None: the system library), with its links."""
+        owned = Q(owner_id=owner_id) if owner_id is not None else Q(owner_id__isnull=True)
+        movements = await self.queryset().filter(owned).order_by("name", "id")
         await self.load_related(movements)
         return movements
 

@@ -170,9 +170,9 @@ async def query_movements(
     return await movements.list_visible(viewer_id, request.filters, request.page_query())
 
 
-async def all_visible_movements(viewer_id: UUID | None) -> list[Movement]:
-    """The whole library the viewer sees (system movements and their own), with links."""
-    return await movements.all_visible(viewer_id)
+async def movements_owned_by(owner_id: UUID | None) -> list[Movement]:
+    """One owner's whole collection (None: the system library), with links."""
+    return await movements.all_owned_by(owner_id)
 
 
 async def visible_movement_ids(viewer_id: UUID | None, movement_ids: Iterable[UUID]) -> set[UUID]:

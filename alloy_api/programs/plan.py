@@ -4,6 +4,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from alloy_api.reference.enums import (
     CircuitType,
@@ -44,6 +45,25 @@ class MovementOption:
     def muscles(self) -> frozenset[PrimaryMuscle]:
         return frozenset((self.primary_muscle, *self.secondary_muscles))
 
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "MovementOption":
+        """The option back from its JSON form (`dataclasses.asdict` written with orjson)."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            pattern=MovementPattern(data["pattern"]),
+            primary_muscle=PrimaryMuscle(data["primary_muscle"]),
+            secondary_muscles=tuple(map(PrimaryMuscle, data["secondary_muscles"])),
+            equipment=tuple(map(Equipment, data["equipment"])),
+            disciplines=tuple(map(Discipline, data["disciplines"])),
+            skill_level=SkillLevel(data["skill_level"]),
+            cns_load=CnsLoad(data["cns_load"]),
+            compound=data["compound"],
+            unilateral=data["unilateral"],
+            metric_type=MetricType(data["metric_type"]),
+            min_recovery_hours=data["min_recovery_hours"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class CircuitOption:
@@ -62,6 +82,19 @@ class CircuitOption:
         stations = max(1, len(self.movement_ids))
         rounds = self.default_rounds or 1
         return math.ceil(rounds * stations * SECONDS_PER_CIRCUIT_STATION / 60)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "CircuitOption":
+        """The option back from its JSON form (`dataclasses.asdict` written with orjson)."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            circuit_type=CircuitType(data["circuit_type"]),
+            movement_ids=tuple(data["movement_ids"]),
+            default_rounds=data["default_rounds"],
+            default_duration_seconds=data["default_duration_seconds"],
+            difficulty_tier=data["difficulty_tier"],
+        )
 
 
 @dataclass(frozen=True, slots=True)

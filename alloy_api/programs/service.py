@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any, TypeVar
 from uuid import UUID
 
 from alloy_api.circuits import service as circuits_service
 from alloy_api.db.transactions import transactional
+from alloy_api.kit.cache import CacheKey, Lifetime, cached
 from alloy_api.kit.errors import (
     BusinessRuleError,
     ConflictError,
@@ -295,11 +296,35 @@ class GeneratorLibrary:
     config: ScoringConfig
 
 
+SHARED_LIBRARY_KEY = CacheKey(
+    "programs",
+    "generator_library",
+    Lifetime.LIST,
+    generations=(movements_service.CACHE_NAMESPACE, circuits_service.CACHE_NAMESPACE),
+)
+"""System movements and circuits as the generator sees them; any library write retires it."""
+
+
+async def _shared_library() -> dict[str, Any]:
+    async def load() -> dict[str, Any]:
+        movements = movement_options(await movements_service.movements_owned_by(None))
+        circuits = circuit_options(await circuits_service.all_circuits())
+        return {
+            "movements": [asdict(option) for option in movements],
+            "circuits": [asdict(option) for option in circuits],
+        }
+
+    return await cached(SHARED_LIBRARY_KEY, load)
+
+
 async def load_library(owner_id: UUID) -> GeneratorLibrary:
-    """The movements the owner sees (theirs included), every circuit and the active config."""
+    """The movements the owner sees (the cached system library and their own), every circuit and
+    the active config."""
     config = scoring_config(await scoring_service.get_active_config())
-    movements = movement_options(await movements_service.all_visible_movements(owner_id))
-    circuits = circuit_options(await circuits_service.all_circuits())
+    shared = await _shared_library()
+    own_movements = movement_options(await movements_service.movements_owned_by(owner_id))
+    movements = [MovementOption.from_data(data) for data in shared["movements"]] + own_movements
+    circuits = [CircuitOption.from_data(data) for data in shared["circuits"]]
     return GeneratorLibrary(movements, circuits, config)
 
 
