@@ -2,7 +2,9 @@
 # The hot read side by side: the bare ASGI reference (loadtests/bare_app.py: asyncpg + orjson)
 # against Alloy's authenticated, rate-limited, cached GET /v1/movements/{movement_id}, both on
 # granian with one worker, the same row, PostgreSQL + Redis, wrk on the same machine.
-# Rounds alternate bare / Alloy; the medians and their ratio are printed at the end.
+# Rounds alternate bare / Alloy; the medians and their ratio are printed at the end, with each
+# server's CPU time per request (its processes' utime + stime from /proc over the round, divided by
+# the requests wrk completed): a figure that other load on the machine disturbs far less.
 #
 #   loadtests/bench_hot_read.sh                      # 5 rounds of 10 s, 64 connections
 #   ROUNDS=7 DURATION=15s loadtests/bench_hot_read.sh
@@ -63,8 +65,20 @@ echo "$PASSWORD" | "$PYTHON" -m alloy_cli.main users create --email "$EMAIL" --p
 "$GRANIAN" --interface asgi --workers 1 --host 127.0.0.1 --port "$BARE_PORT" --log-level error \
   loadtests.bare_app:app >"$WORK_DIR/bare.log" 2>&1 &
 pids+=($!)
+bare_pid=$!
 "$PYTHON" -m alloy_cli.main serve --port "$ALLOY_PORT" --workers 1 >"$WORK_DIR/alloy.log" 2>&1 &
 pids+=($!)
+alloy_pid=$!
+
+# CPU ticks (utime + stime) of a server and its worker processes, two levels down.
+cpu_ticks() {
+  local total=0 pid
+  for pid in $( (echo "$1"; pgrep -P "$1"; for child in $(pgrep -P "$1"); do pgrep -P "$child"; done) | sort -u); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 for port in "$BARE_PORT" "$ALLOY_PORT"; do
   for _ in $(seq 100); do
     curl -s -o /dev/null "http://127.0.0.1:$port/health/live" && break
@@ -92,16 +106,23 @@ warm -H "Authorization: Bearer $TOKEN" "$ALLOY_URL"
 
 results=$WORK_DIR/results.txt
 for round in $(seq "$ROUNDS"); do
+  before=$(cpu_ticks "$bare_pid")
   bare=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BARE_URL")
+  bare_ticks=$(($(cpu_ticks "$bare_pid") - before))
+  before=$(cpu_ticks "$alloy_pid")
   alloy=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
     -H "Authorization: Bearer $TOKEN" "$ALLOY_URL")
+  alloy_ticks=$(($(cpu_ticks "$alloy_pid") - before))
   for name in bare alloy; do
     output=${!name}
+    ticks_name=${name}_ticks
+    requests=$(awk '/requests in/ {print $1}' <<<"$output")
+    cpu_us=$((${!ticks_name} * 1000000 / TICKS_PER_SECOND / requests))
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$output")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$output")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
     errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$output" | tr '\n' ' ')
-    echo "$round $name $rps $p50 $p99 $errors" | tee -a "$results"
+    echo "$round $name $rps $p50 $p99 cpu_us_per_request=$cpu_us $errors" | tee -a "$results"
   done
 done
 
@@ -109,9 +130,13 @@ done
 import statistics, sys
 
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-rps = {name: [float(r[2]) for r in rows if r[1] == name] for name in ("bare", "alloy")}
+names = ("bare", "alloy")
+rps = {name: [float(r[2]) for r in rows if r[1] == name] for name in names}
+cpu = {name: [int(r[5].split("=")[1]) for r in rows if r[1] == name] for name in names}
 bare, alloy = statistics.median(rps["bare"]), statistics.median(rps["alloy"])
 ratios = [a / b for a, b in zip(rps["alloy"], rps["bare"])]
 print(f"median req/s  bare {bare:.0f}  alloy {alloy:.0f}  ratio {alloy / bare:.1%}")
 print("per-round ratios " + " ".join(f"{ratio:.1%}" for ratio in ratios))
+bare_cpu, alloy_cpu = statistics.median(cpu["bare"]), statistics.median(cpu["alloy"])
+print(f"median CPU per request  bare {bare_cpu:.0f} us  alloy {alloy_cpu:.0f} us")
 PY

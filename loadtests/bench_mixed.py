@@ -177,9 +177,8 @@ def main() -> None:
         half_rps = saturation["rps"] * HALF
         users = max(1, round(half_rps / per_user))
         seconds = math.ceil(options.requests / half_rps * DURATION_MARGIN + users / SPAWN_RATE)
-        first_failing = failing[0] if failing else "no step"
         print(f"saturation {saturation['rps']:.1f} req/s at {saturation_users} users")
-        print(f"failures began at {first_failing} users")
+        print(f"failures began at {failing[0]} users" if failing else "no step had failures")
         print(f"half of saturation: {half_rps:.1f} req/s = {users} users for {seconds} s")
         run_mixed(host, users, seconds, options.report_root / f"{stamp}-half-saturation", env)
 
