@@ -210,12 +210,9 @@ def _answered_without_refusing_a_guess(error: BaseException) -> bool:
     return isinstance(error, DomainError) and error.error_code not in REFUSED_GUESS_CODES
 
 
-def throttled(retry_after: int) -> RateLimitedError:
+def throttled(retry_after_ms: int) -> RateLimitedError:
     return RateLimitedError(
-        "Too many failed logins; try again later",
-        code=ErrorCode.RATE_LIMIT_EXCEEDED,
-        details={"retry_after": retry_after},
-        headers={"Retry-After": str(retry_after)},
+        "Too many failed logins; try again later", retry_after_ms=retry_after_ms
     )
 
 
@@ -238,7 +235,7 @@ class LoginThrottle:
         window_ms = self.settings.login_failure_window_seconds * MILLISECONDS
         reservation = await self.store.reserve(keys, limits, window_ms)
         if not reservation.granted:
-            raise throttled(max(1, math.ceil(reservation.retry_after_ms / MILLISECONDS)))
+            raise throttled(reservation.retry_after_ms)
         await self._slow_down(reservation.failures_before)
         return Attempt(self.store, *keys, forgets_account_on_success=login)
 

@@ -5,6 +5,7 @@ same set (a test keeps them equal). Field validation codes are the one dynamic f
 `VAL_{FIELD}`, built by `field_code`.
 """
 
+import math
 import re
 from enum import Enum
 from http import HTTPStatus
@@ -222,8 +223,22 @@ class AuthorizationError(DomainError):
     pass
 
 
+def retry_after_seconds(milliseconds: int) -> int:
+    """A wait in whole seconds, at least one, as `Retry-After` carries it."""
+    return max(1, math.ceil(milliseconds / 1000))
+
+
 class RateLimitedError(DomainError):
-    pass
+    """A 429: `details.retry_after` and one `Retry-After` header, in whole seconds."""
+
+    def __init__(self, message: str, *, retry_after_ms: int, **details: Any) -> None:
+        retry_after = retry_after_seconds(retry_after_ms)
+        super().__init__(
+            message,
+            code=ErrorCode.RATE_LIMIT_EXCEEDED,
+            details={"retry_after": retry_after, **details},
+            headers={"Retry-After": str(retry_after)},
+        )
 
 
 class SystemFailureError(DomainError):

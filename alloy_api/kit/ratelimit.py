@@ -31,7 +31,7 @@ from redis.exceptions import RedisError
 
 from alloy_api.kit.cache import deliver_prefetched, take_prefetch_requests
 from alloy_api.kit.client import client_identity
-from alloy_api.kit.errors import ErrorCode, RateLimitedError
+from alloy_api.kit.errors import RateLimitedError, retry_after_seconds
 from alloy_api.observability.metrics import record_rate_limit_rejection
 from alloy_api.settings import Settings, parse_rate
 
@@ -197,10 +197,6 @@ async def _client_identity() -> str:
     return client_identity()
 
 
-def _seconds(milliseconds: int) -> int:
-    return max(1, math.ceil(milliseconds / MILLISECONDS))
-
-
 class AlloyRateLimiter(RateLimiter):
     def __init__(self, app: Quart, settings: Settings, store: _AtomicStore) -> None:
         self.policies: dict[RateClass, RateLimit] = {}
@@ -260,12 +256,11 @@ class AlloyRateLimiter(RateLimiter):
         g.rate_limit = (rate_class, decision)
         if not decision.allowed:
             record_rate_limit_rejection(rate_class.value)
-            retry_after = _seconds(decision.retry_after_ms)
+            retry_after = retry_after_seconds(decision.retry_after_ms)
             raise RateLimitedError(
                 f"Too many {rate_class.value} requests; retry in {retry_after} s",
-                code=ErrorCode.RATE_LIMIT_EXCEEDED,
-                details={"retry_after": retry_after, "policy": rate_class.value},
-                headers={"Retry-After": str(retry_after)},
+                retry_after_ms=decision.retry_after_ms,
+                policy=rate_class.value,
             )
 
     async def _after_request(self, response: Response) -> Response:
