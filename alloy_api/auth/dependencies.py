@@ -30,7 +30,6 @@ from alloy_api.auth.roles import ADMIN_ROLES, Role
 from alloy_api.auth.service import auth_state_for_claims, user_for_access_token
 from alloy_api.auth.tokens import (
     BEARER_CHALLENGE,
-    AccessClaims,
     invalid_token,
     verify_access_token,
 )
@@ -79,17 +78,9 @@ async def current_user() -> User:
     return user
 
 
-def _verified_claims(settings: Settings, token: str) -> AccessClaims:
-    """The token's claims, verified once per request (the identity hook may have done it)."""
-    verified = g.get("verified_access_token")
-    if verified is not None and verified[0] == token:
-        return verified[1]
-    return verify_access_token(settings, token)
-
-
 async def _user_principal(settings: Settings) -> Principal:
     """The bearer token's user, checked against the cached auth state (no database read)."""
-    state = await auth_state_for_claims(_verified_claims(settings, _bearer_token()))
+    state = await auth_state_for_claims(verify_access_token(settings, _bearer_token()))
     g.user_id = str(state.id)
     return Principal.for_user(state)
 

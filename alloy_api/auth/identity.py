@@ -26,7 +26,6 @@ async def _identify_bearer() -> None:
     except AuthenticationError:
         return
     g.user_id = claims.user_id
-    g.verified_access_token = (token, claims)
     prefetch_auth_state(claims.user_id)
 
 
