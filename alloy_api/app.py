@@ -1,4 +1,7 @@
-"""`create_app(settings)`: the Quart application with the contract kit wired in."""
+"""`create_app(settings)`: the Quart application with the request pipeline and the domains."""
+
+import asyncio
+import contextlib
 
 from quart import Quart
 from quart_schema import Info, QuartSchema
@@ -6,35 +9,31 @@ from quart_schema import Info, QuartSchema
 from alloy_api import __version__
 from alloy_api.audit.routes import blueprint as audit_blueprint
 from alloy_api.auth.admin_routes import blueprint as admin_users_blueprint
-from alloy_api.auth.identity import install_request_identity
 from alloy_api.auth.routes import blueprint as auth_blueprint
 from alloy_api.auth.routes import me_blueprint
 from alloy_api.auth.throttle import build_attempt_store
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
-from alloy_api.db.lifecycle import (
-    close_database,
-    open_database,
-    start_replica_watch,
-    stop_replica_watch,
-)
+from alloy_api.db.lifecycle import close_database, open_database, watch_replicas_forever
+from alloy_api.db.outbox import attach_outbox, drain_forever, prune_followed_forever
 from alloy_api.health.routes import blueprint as health_blueprint
-from alloy_api.kit.cache import build_cache, build_near_cache, close_cache, install_near_cache
-from alloy_api.kit.compression import install_compression
+from alloy_api.idempotency.service import prune_forever
+from alloy_api.kit.cache import build_cache
+from alloy_api.kit.cache.near import listen_for_invalidations
 from alloy_api.kit.error_handlers import install_error_handlers
-from alloy_api.kit.idempotency import install_idempotency
-from alloy_api.kit.logging import configure_logging, install_access_log
-from alloy_api.kit.ratelimit import install_rate_limits
-from alloy_api.kit.redis_client import build_redis, close_redis
-from alloy_api.kit.request_id import install_request_id
-from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
+from alloy_api.kit.logging import configure_logging
+from alloy_api.kit.pipeline import PipelineApp
+from alloy_api.kit.ratelimit import RateLimiter
+from alloy_api.kit.redis_link import RedisLink, build_client
+from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN
 from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.metrics import install_metrics
-from alloy_api.observability.tracing import install_tracing
+from alloy_api.observability.tracing import build_server_spans
+from alloy_api.pipeline import build_pipeline
 from alloy_api.programs.routes import blueprint as programs_blueprint
 from alloy_api.programs.routes import workout_logs_blueprint
 from alloy_api.scoring.routes import blueprint as scoring_blueprint
 from alloy_api.settings import Settings
-from alloy_api.state import AppState, app_state, attach_state
+from alloy_api.state import AppState, attach_state
 
 BLUEPRINTS = (
     health_blueprint,
@@ -69,57 +68,73 @@ def _install_openapi(app: Quart) -> None:
     )
 
 
-def _install_lifecycle(app: Quart) -> None:
+def build_state(settings: Settings) -> AppState:
+    client = build_client(settings)
+    link = RedisLink(client, settings) if client is not None else None
+    cache = build_cache(settings, link)
+    attach_outbox(cache, settings)
+    return AppState(
+        settings=settings,
+        cache=cache,
+        login_attempts=build_attempt_store(link),
+        rate_limiter=RateLimiter(settings, link, on_epoch=cache.observe_epoch),
+        redis=link,
+    )
+
+
+def _install_lifecycle(app: Quart, state: AppState) -> None:
+    stop_listening = asyncio.Event()
+
     @app.before_serving
     async def connect() -> None:
-        await open_database(app_state().settings)
-        app_state().replica_watch = start_replica_watch(app_state().settings)
+        await open_database(state.settings)
+        stop_listening.clear()
+        for work in _background_work(state, stop_listening):
+            state.background.append(asyncio.create_task(work))
 
     @app.after_serving
     async def disconnect() -> None:
-        await stop_replica_watch(app_state().replica_watch)
+        stop_listening.set()
+        for task in state.background:
+            task.cancel()
+        for task in state.background:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        state.background.clear()
         await close_database()
-        await close_cache(app_state().cache)
-        await close_redis(app_state().redis)
+        if state.redis is not None:
+            await state.redis.close()
 
 
-def _install_scale_kit(app: Quart, settings: Settings, state: AppState) -> None:
-    """Before a request these hooks run in this order, after it in reverse order.
-
-    So the rate limit answers before an idempotency key is claimed, the idempotency record keeps
-    the uncompressed body, and compression is the last of them to touch the response.
-    """
-    install_compression(app, settings.compression_min_bytes)
-    install_tracing(app, settings)
-    install_metrics(app, settings)
-    install_rate_limits(app, settings, state.redis)
-    install_idempotency(app, settings, state.redis)
+def _background_work(state: AppState, stop: asyncio.Event) -> list:
+    settings, cache = state.settings, state.cache
+    work = [prune_forever(settings)]
+    replicas = watch_replicas_forever(settings)
+    if replicas is not None:
+        work.append(replicas)
+    if cache.outbox is not None and cache.in_process:
+        work.append(prune_followed_forever(cache.outbox))
+    elif cache.outbox is not None:
+        work.append(drain_forever(cache.outbox, cache, settings.cache_outbox_drain_seconds))
+    if cache.near is not None and cache.link is not None:
+        work.append(listen_for_invalidations(cache.link, cache.near, stop))
+    return work
 
 
 def create_app(settings: Settings | None = None) -> Quart:
     settings = settings or Settings()
     configure_logging(settings.log_level, settings.log_json)
-    app = Quart("alloy_api")
+    app = PipelineApp("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
-    redis_client = build_redis(settings)
-    state = AppState(
-        settings=settings,
-        cache=build_cache(settings),
-        login_attempts=build_attempt_store(redis_client),
-        redis=redis_client,
-        near_cache=build_near_cache(settings),
-    )
+    state = build_state(settings)
     attach_state(app, state)
-    install_request_id(app)
-    install_access_log(app)
     install_error_handlers(app)
-    install_security_headers(app)
-    install_request_identity(app)
-    _install_scale_kit(app, settings, state)
+    install_metrics(app, settings)
+    spans = build_server_spans(app, settings)
     _install_openapi(app)
-    install_near_cache(app, state)
-    _install_lifecycle(app)
+    _install_lifecycle(app, state)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    app.pipeline = build_pipeline(app, settings, state.rate_limiter, spans)
     return app

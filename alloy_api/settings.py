@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(default=None, description="redis://...; in-process if unset")
     redis_timeout_seconds: float = Field(default=1.0, gt=0)
+    redis_breaker_probe_seconds: float = Field(
+        default=0.5, gt=0, description="how often an open Redis breaker pings to close again"
+    )
     cache_enabled: bool = Field(default=True, description="cache-aside reads of the library")
     cache_resource_ttl_seconds: int = Field(default=3600, ge=1)
     cache_list_ttl_seconds: int = Field(default=300, ge=1)
@@ -97,7 +100,12 @@ class Settings(BaseSettings):
     rate_limit_generate: str = "10/minute"
     rate_limit_read: str = "600/minute"
     idempotency_ttl_seconds: int = Field(default=24 * 3600, ge=60)
-    idempotency_lock_seconds: float = Field(default=30.0, gt=0)
+    idempotency_prune_interval_seconds: float = Field(
+        default=3600.0, gt=0, description="how often a serving process prunes expired keys"
+    )
+    cache_outbox_drain_seconds: float = Field(
+        default=1.0, gt=0, description="how often a process applies invalidations others missed"
+    )
     compression_min_bytes: int = Field(default=1024, ge=0)
     metrics_token: SecretStr | None = Field(
         default=None, description="bearer token /metrics requires in production"

@@ -1,18 +1,18 @@
 """What a serving process holds: its settings and its connections to shared services."""
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aiocache.base import BaseCache
 from quart import Quart, current_app
-from redis.asyncio import Redis
 
 from alloy_api.settings import Settings
 
 if TYPE_CHECKING:
     from alloy_api.auth.throttle import AttemptStore
-    from alloy_api.kit.cache import NearCache
+    from alloy_api.kit.cache import Cache
+    from alloy_api.kit.ratelimit import RateLimiter
+    from alloy_api.kit.redis_link import RedisLink
 
 STATE_KEY = "alloy"
 
@@ -20,15 +20,14 @@ STATE_KEY = "alloy"
 @dataclass(slots=True)
 class AppState:
     settings: Settings
-    cache: BaseCache
+    cache: "Cache"
     login_attempts: "AttemptStore"
     """Failed password and code checks per account and IP (Redis, or in-process without it)."""
-    redis: Redis | None = None
-    """Rate limits, idempotency keys and login throttles; None runs them in-process."""
-    near_cache: "NearCache | None" = None
-    """This process's short-lived copies of library entries over Redis, or None."""
-    replica_watch: "asyncio.Task[None] | None" = None
-    """The task that checks the read replicas now and then, while serving with replicas."""
+    rate_limiter: "RateLimiter"
+    redis: "RedisLink | None" = None
+    """Cache, rate limits and login throttles behind one breaker; None runs them in-process."""
+    background: "list[asyncio.Task[None]]" = field(default_factory=list)
+    """The tasks a serving process runs beside its requests (replica checks, outbox drain, ...)."""
 
 
 def attach_state(app: Quart, state: AppState) -> None:

@@ -4,6 +4,7 @@ import getpass
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from alloy_api.app import build_state
 from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
 from alloy_api.db.lifecycle import close_database, open_database
@@ -29,11 +30,14 @@ def with_database(work: Callable[[Settings], Awaitable[ResultT]]) -> ResultT:
 
     async def session() -> ResultT:
         await open_database(settings)
+        state = build_state(settings)
         try:
-            async with operator_cache(settings):
+            async with operator_cache(state.cache):
                 return await work(settings)
         finally:
             await close_database()
+            if state.redis is not None:
+                await state.redis.close()
 
     try:
         return run(session())

@@ -16,6 +16,8 @@ from alloy_cli.common import console, fail, load_settings, run
 from alloy_cli.seed import seed_everything, seed_summary
 
 ASGI_TARGET = "alloy_api.asgi:app"
+RESPAWN_INTERVAL_SECONDS = 1.0
+"""How soon a worker that died is replaced; the other workers keep serving meanwhile."""
 METRICS_DIR_NAME = "metrics"
 
 
@@ -62,6 +64,11 @@ def serve(
     """Serve the API. On the embedded SQLite default, first creates and migrates the database and
     loads the sample library (as `alloy seed`, which skips what is there)."""
     settings = load_settings()
+    if workers > 1 and settings.redis_url is None:
+        fail(
+            f"{workers} workers need a shared Redis: set ALLOY_REDIS_URL (without it each worker "
+            "would keep its own rate limits and login throttles), or serve with --workers 1"
+        )
     if settings.uses_embedded_database:
         _prepare_embedded_database(settings)
     metrics_dir = prepare_metrics_dir(settings, workers)
@@ -75,4 +82,6 @@ def serve(
         port=port,
         workers=workers,
         reload=reload,
+        respawn_failed_workers=True,
+        respawn_interval=RESPAWN_INTERVAL_SECONDS,
     ).serve()

@@ -22,7 +22,7 @@ from alloy_api.app import create_app
 from alloy_api.db import migrations
 from alloy_api.settings import Settings
 
-pytest_plugins = ["tests.library_support", "tests.servers"]
+pytest_plugins = ["tests.library_support", "tests.servers", "tests.faults"]
 
 TEST_DATABASE_URL = os.environ.get("ALLOY_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("ALLOY_TEST_REDIS_URL")

@@ -1,5 +1,6 @@
 """Routes that exist only in tests, to drive the kit through every error path."""
 
+import asyncio
 from enum import StrEnum
 from http import HTTPStatus
 
@@ -8,6 +9,7 @@ from quart import Blueprint, Quart, Response
 from quart_schema import validate_request
 
 from alloy_api.db.lifecycle import ping_database
+from alloy_api.db.transactions import current_connection, run_in_transaction
 from alloy_api.kit.envelope import add_warning, respond
 from alloy_api.kit.errors import ErrorCode, NotFoundError
 from alloy_api.kit.openapi import responds
@@ -63,6 +65,22 @@ async def get_missing() -> Response:
 @responds(ProbeResponse, errors=[HTTPStatus.SERVICE_UNAVAILABLE])
 async def get_database() -> Response:
     await ping_database()
+    return respond(None)
+
+
+@blueprint.get("/slow_transaction")
+@responds(ProbeResponse, errors=[HTTPStatus.SERVICE_UNAVAILABLE])
+async def get_slow_transaction() -> Response:
+    """A statement, a pause long enough to cut the connection in, and another statement."""
+
+    async def work() -> None:
+        connection = current_connection()
+        assert connection is not None
+        await connection.execute_query("SELECT 1")
+        await asyncio.sleep(0.5)
+        await connection.execute_query("SELECT 1")
+
+    await run_in_transaction(work)
     return respond(None)
 
 

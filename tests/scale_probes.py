@@ -1,19 +1,23 @@
-"""Routes that exist only in tests, to drive rate limits, idempotency, compression and ETags."""
+"""Routes that exist only in tests, to drive rate limits, idempotency, compression and ETags.
+
+Writes to widgets and generations need a signed-in user (send an account's headers); reads and
+the auth-class `sessions` are public.
+"""
 
 import asyncio
 from http import HTTPStatus
 
 from pydantic import BaseModel, Field
-from quart import Blueprint, Quart, Response, g, request
+from quart import Blueprint, Quart, Response
 from quart_schema import validate_request
 
 from alloy_api.app import create_app
+from alloy_api.auth.dependencies import authenticated
 from alloy_api.kit.envelope import respond
 from alloy_api.kit.errors import ErrorCode, NotFoundError
 from alloy_api.kit.openapi import responds
-from alloy_api.kit.ratelimit import RateClass, limit_blueprint_class, limited, rate_exempt
+from alloy_api.kit.rate_classes import RateClass, limit_blueprint_class, limited, rate_exempt
 
-PROBE_USER_HEADER = "X-Probe-User"
 LONG_DESCRIPTION = "A widget described at length so that its list is well over one KiB. " * 4
 
 
@@ -65,6 +69,7 @@ async def get_widget(widget_id: str) -> Response:
 
 
 @widgets.post("")
+@authenticated
 @validate_request(WidgetRequest)
 @responds(WidgetResponse, HTTPStatus.CREATED, errors=[HTTPStatus.BAD_REQUEST])
 async def create_widget(data: WidgetRequest) -> Response:
@@ -87,6 +92,7 @@ async def get_exempt_widget() -> Response:
 
 @generations.post("")
 @limited(RateClass.GENERATE)
+@authenticated
 @validate_request(WidgetRequest)
 @responds(WidgetResponse, HTTPStatus.CREATED, errors=[HTTPStatus.BAD_REQUEST])
 async def create_generation(data: WidgetRequest) -> Response:
@@ -100,15 +106,7 @@ async def create_session(data: WidgetRequest) -> Response:
     return respond(WIDGETS["02"], HTTPStatus.CREATED)
 
 
-async def identify_probe_user() -> None:
-    """Stands in for authentication: it runs before the rate limiter and sets `g.user_id`."""
-    user = request.headers.get(PROBE_USER_HEADER)
-    if user:
-        g.user_id = user
-
-
 def add_scale_probes(app: Quart) -> Quart:
-    app.before_request_funcs.setdefault(None, []).insert(0, identify_probe_user)
     for blueprint in (widgets, generations, sessions):
         app.register_blueprint(blueprint)
     return app

@@ -5,13 +5,14 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from loguru import logger
-from quart import g, has_request_context, request
+from quart import has_request_context, request
 
 from alloy_api.audit import repository
 from alloy_api.audit.models import AuditEvent
 from alloy_api.audit.schemas import AuditEventQuery
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.pagination import Page, paginate
+from alloy_api.kit.pipeline import current_state
 
 MAX_USER_AGENT_LENGTH = 512
 
@@ -52,16 +53,18 @@ class AuditAction(StrEnum):
     SCORING_CONFIG_PUBLISHED = "scoring_config_published"
     LIBRARY_SEEDED = "library_seeded"
     CACHE_FLUSHED = "cache_flushed"
+    IDEMPOTENCY_KEYS_PRUNED = "idempotency_keys_pruned"
 
 
 def _request_facts() -> dict[str, str | None]:
     if not has_request_context():
         return {"ip": None, "user_agent": None, "request_id": None}
     user_agent = request.headers.get("User-Agent")
+    state = current_state()
     return {
         "ip": client_ip(),
         "user_agent": user_agent[:MAX_USER_AGENT_LENGTH] if user_agent else None,
-        "request_id": g.get("request_id"),
+        "request_id": state.request_id if state is not None else None,
     }
 
 

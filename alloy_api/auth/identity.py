@@ -1,33 +1,125 @@
-"""Who a request claims to be, known before the rate limiter and idempotency keys need it.
+"""The identity stage: on a guarded route, who is asking and whether they may.
 
-A bearer token with a valid signature names its user; that is enough to give each user their own
-rate-limit budget and idempotency keys, and to fetch the user's auth state in the rate limiter's
-Redis round trip. Whether the token is still current (its version, the account being active) is
-checked by `current_user` and the role guards on the routes that need an account.
+A bearer token is verified (signature, claims, expiry), then checked against its user's auth
+state (token version, role, activity; `auth_state`) before anything else may act for it: the
+rate limiter budgets per user only for a token that passed, and an idempotency key is honoured
+only for one. The auth state comes with the rate limiter's Redis round trip (`RateLimiter.take`),
+so an authenticated request makes one trip to Redis before its route. The role guard's 403s are
+answered here too. Public routes (no guard) ignore any token: the caller is anonymous there.
+
+A rejected token costs the client address a request of the route's class, so a flood of bad
+tokens meets the rate limit (429) instead of unbounded 401s.
 """
 
-from quart import Quart, g, request
+from dataclasses import dataclass
 
+from quart import Quart, Response, current_app, request
+
+from alloy_api.audit.service import LEGACY_TOKEN_ACTOR
 from alloy_api.auth.auth_state import prefetch_auth_state
-from alloy_api.auth.tokens import verify_access_token
-from alloy_api.kit.errors import AuthenticationError
-from alloy_api.state import app_state
+from alloy_api.auth.dependencies import authorise, required_roles
+from alloy_api.auth.legacy import (
+    LEGACY_ADMIN_TOKEN_HEADER,
+    announce_deprecation,
+    legacy_token_enabled,
+    matches_legacy_token,
+    record_legacy_use,
+)
+from alloy_api.auth.principal import Principal
+from alloy_api.auth.roles import Role
+from alloy_api.auth.service import auth_state_for_claims
+from alloy_api.auth.tokens import BEARER_CHALLENGE, invalid_token, verify_access_token
+from alloy_api.kit.errors import AuthenticationError, ErrorCode
+from alloy_api.kit.pipeline import CallNext, RequestState
+from alloy_api.kit.ratelimit import RateLimiter
+from alloy_api.settings import Settings
 
-BEARER_PREFIX = "bearer "
+BEARER_SCHEME = "bearer"
 
 
-async def _identify_bearer() -> None:
-    header = request.headers.get("Authorization", "")
-    if header[: len(BEARER_PREFIX)].lower() != BEARER_PREFIX:
-        return
-    token = header[len(BEARER_PREFIX) :].strip()
-    try:
-        claims = verify_access_token(app_state().settings, token)
-    except AuthenticationError:
-        return
-    g.user_id = claims.user_id
-    prefetch_auth_state(claims.user_id)
+@dataclass(frozen=True, slots=True)
+class Guard:
+    allowed: frozenset[Role]
+
+    @property
+    def admin_route(self) -> bool:
+        return Role.USER not in self.allowed
 
 
-def install_request_identity(app: Quart) -> None:
-    app.before_request(_identify_bearer)
+def _bearer_token() -> str:
+    header = request.headers.get("Authorization")
+    if not header:
+        raise AuthenticationError(
+            "Send Authorization: Bearer <access token>", code=ErrorCode.AUTH_MISSING_TOKEN
+        )
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != BEARER_SCHEME or not token.strip():
+        raise invalid_token("The Authorization header is not a bearer token")
+    return token.strip()
+
+
+class IdentityStage:
+    name = "identity"
+
+    def __init__(self, settings: Settings, limiter: RateLimiter) -> None:
+        self._settings = settings
+        self._limiter = limiter
+        self._guards: dict[str, Guard | None] = {}
+
+    async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
+        guard = self._guard(current_app, request.endpoint)
+        if guard is None:
+            return await call_next()
+        try:
+            principal = await self._authenticate(state, guard)
+        except AuthenticationError:
+            await self._count_rejection(state)
+            raise
+        authorise(principal, guard.allowed, admin_require_2fa=self._settings.admin_require_2fa)
+        state.principal = principal
+        return await call_next()
+
+    def _guard(self, app: Quart, endpoint: str | None) -> Guard | None:
+        if endpoint is None:
+            return None
+        if endpoint not in self._guards:
+            roles = required_roles(app.view_functions.get(endpoint))
+            self._guards[endpoint] = None if roles is None else Guard(roles)
+        return self._guards[endpoint]
+
+    async def _authenticate(self, state: RequestState, guard: Guard) -> Principal:
+        legacy_token = request.headers.get(LEGACY_ADMIN_TOKEN_HEADER)
+        uses_legacy = (
+            guard.admin_route
+            and legacy_token is not None
+            and "Authorization" not in request.headers
+            and legacy_token_enabled(self._settings)
+        )
+        if uses_legacy:
+            return await self._legacy_principal(legacy_token or "")
+        claims = verify_access_token(self._settings, _bearer_token())
+        state.user_id = claims.user_id
+        prefetch_auth_state(claims.user_id)
+        await self._limiter.take(state)
+        return Principal.for_user(await auth_state_for_claims(claims))
+
+    async def _legacy_principal(self, presented: str) -> Principal:
+        accepted = matches_legacy_token(self._settings, presented)
+        await record_legacy_use(accepted)
+        if not accepted:
+            raise AuthenticationError(
+                "The X-Admin-Token is not valid",
+                code=ErrorCode.AUTH_INVALID_TOKEN,
+                headers=BEARER_CHALLENGE,
+            )
+        announce_deprecation(self._settings)
+        return Principal(role=Role.ADMIN, actor=LEGACY_TOKEN_ACTOR, user=None)
+
+    async def _count_rejection(self, state: RequestState) -> None:
+        """Charge a rejected token to the client address; 429 once that budget is spent."""
+        if state.rate_limit is None:
+            state.user_id = None
+            state.prefetch.clear()
+        refusal = self._limiter.refusal(await self._limiter.take(state))
+        if refusal is not None:
+            raise refusal

@@ -3,10 +3,9 @@
 import hmac
 from email.utils import format_datetime
 
-from quart import Response, after_this_request
-
 from alloy_api.audit.service import LEGACY_TOKEN_ACTOR, AuditAction, Outcome, record
 from alloy_api.kit.envelope import add_warning
+from alloy_api.kit.pipeline import current_state
 from alloy_api.observability.metrics import record_legacy_token_use
 from alloy_api.settings import Settings
 
@@ -42,11 +41,9 @@ def announce_deprecation(settings: Settings) -> None:
     """Deprecation headers and a `meta.warnings` entry on this request's response."""
     headers = deprecation_headers(settings)
     add_warning(LEGACY_WARNING.format(sunset=headers["Sunset"]))
-
-    @after_this_request
-    async def add_headers(response: Response) -> Response:
-        response.headers.update(headers)
-        return response
+    state = current_state()
+    if state is not None:
+        state.response_headers.update(headers)
 
 
 async def record_legacy_use(accepted: bool) -> None:

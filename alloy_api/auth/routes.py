@@ -21,14 +21,15 @@ from alloy_api.auth.schemas import (
     UserResponse,
 )
 from alloy_api.auth.throttle import login_throttle
+from alloy_api.idempotency.stage import never_kept
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.openapi import responds
-from alloy_api.kit.ratelimit import RateClass, limit_blueprint_class
+from alloy_api.kit.rate_classes import RateClass, limit_blueprint_class
 from alloy_api.state import app_state
 
-blueprint = limit_blueprint_class(
-    Blueprint("auth", __name__, url_prefix="/v1/auth"), RateClass.AUTH
+blueprint = never_kept(
+    limit_blueprint_class(Blueprint("auth", __name__, url_prefix="/v1/auth"), RateClass.AUTH)
 )
 me_blueprint = Blueprint("users_me", __name__, url_prefix="/v1/users")
 

@@ -40,7 +40,6 @@ from alloy_api.auth.tokens import (
     issue_access_token,
     new_refresh_token,
     refresh_token_hash,
-    verify_access_token,
 )
 from alloy_api.auth.two_factor import verify_second_factor
 from alloy_api.kit.client import client_ip
@@ -257,23 +256,9 @@ async def logout(settings: Settings, raw_token: str) -> None:
     )
 
 
-async def user_for_access_token(settings: Settings, token: str) -> User:
-    """The active user an access token names, if it is still the current token version."""
-    claims: AccessClaims = verify_access_token(settings, token)
-    try:
-        user_id = UUID(claims.user_id)
-    except ValueError as error:
-        raise invalid_token("The access token is not valid") from error
-    user = await repository.user_by_id(user_id)
-    if user is None or not user.is_active:
-        raise invalid_token("The account of this token is not active")
-    if user.token_version != claims.token_version or user.role != claims.role:
-        raise invalid_token("The access token was issued before a role or password change")
-    return user
-
-
 async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
-    """`user_for_access_token`'s checks against the cached auth state: no database read."""
+    """The auth state of the token's user, if the token is still current for it (active, same
+    token version and role); 401 otherwise. Read from the cache, not the database."""
     try:
         user_id = UUID(claims.user_id)
     except ValueError as error:

@@ -14,6 +14,10 @@ parallel guesses never get more checks than the budget. The attempt then settles
 Counters are keyed by the normalised email whether or not an account exists, so a throttled
 unknown email answers exactly like a throttled known one. A counter's window starts with its first
 failure and is not extended by later ones.
+
+With Redis, counters are shared by every process; while Redis is unavailable (its breaker open)
+each process counts in its own memory with the same budgets, so a login is never refused with a
+500 and guessing stays bounded (docs/OPERATIONS.md).
 """
 
 import asyncio
@@ -28,6 +32,7 @@ from typing import Protocol
 from redis.asyncio import Redis
 
 from alloy_api.kit.errors import DomainError, ErrorCode, RateLimitedError
+from alloy_api.kit.redis_link import RedisLink, RedisUnavailableError
 from alloy_api.settings import Settings
 from alloy_api.state import app_state
 
@@ -146,30 +151,48 @@ class MemoryAttemptStore:
 
 
 class RedisAttemptStore:
-    """Counters shared by every process: each reservation is one Lua script on Redis."""
+    """Counters shared by every process, each reservation one Lua script on Redis; this
+    process's own counters while Redis is unavailable."""
 
-    def __init__(self, client: Redis) -> None:
-        self._client = client
-        self._reserve = client.register_script(RESERVE_SCRIPT)
-        self._release = client.register_script(RELEASE_SCRIPT)
+    def __init__(self, link: RedisLink) -> None:
+        self._link = link
+        self._reserve = link.client.register_script(RESERVE_SCRIPT)
+        self._release = link.client.register_script(RELEASE_SCRIPT)
+        self.fallback = MemoryAttemptStore()
 
     async def reserve(
         self, keys: Sequence[str], limits: Sequence[int], window_ms: int
     ) -> Reservation:
-        granted, failures_before, retry_after_ms = await self._reserve(
-            keys=list(keys), args=[window_ms, *limits]
-        )
+        async def call(client: Redis) -> list[int]:
+            return await self._reserve(keys=list(keys), args=[window_ms, *limits], client=client)
+
+        try:
+            granted, failures_before, retry_after_ms = await self._link.run(call)
+        except RedisUnavailableError:
+            return await self.fallback.reserve(keys, limits, window_ms)
         return Reservation(bool(granted), int(failures_before), int(retry_after_ms))
 
     async def release(self, keys: Sequence[str]) -> None:
-        await self._release(keys=list(keys))
+        async def call(client: Redis) -> int:
+            return await self._release(keys=list(keys), client=client)
+
+        try:
+            await self._link.run(call)
+        except RedisUnavailableError:
+            await self.fallback.release(keys)
 
     async def forget(self, key: str) -> None:
-        await self._client.delete(key)
+        async def call(client: Redis) -> int:
+            return await client.delete(key)
+
+        try:
+            await self._link.run(call)
+        except RedisUnavailableError:
+            await self.fallback.forget(key)
 
 
-def build_attempt_store(redis_client: Redis | None) -> AttemptStore:
-    return MemoryAttemptStore() if redis_client is None else RedisAttemptStore(redis_client)
+def build_attempt_store(link: RedisLink | None) -> AttemptStore:
+    return MemoryAttemptStore() if link is None else RedisAttemptStore(link)
 
 
 def account_key(email: str) -> str:

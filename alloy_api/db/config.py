@@ -18,6 +18,8 @@ MODEL_MODULES: list[str] = [
     "alloy_api.circuits.models",
     "alloy_api.scoring.models",
     "alloy_api.programs.models",
+    "alloy_api.idempotency.models",
+    "alloy_api.db.outbox",
 ]
 POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "asyncpg"})
 REPLICA_ROUTER = "alloy_api.db.replicas.ReplicaRouter"

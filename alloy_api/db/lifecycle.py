@@ -1,7 +1,7 @@
 """Opening and closing Tortoise for a serving process."""
 
-import asyncio
-import contextlib
+from collections.abc import Coroutine
+from typing import Any
 
 from tortoise import Tortoise, connections
 
@@ -29,17 +29,9 @@ async def ping_database() -> None:
     await connections.get("default").execute_query("SELECT 1")
 
 
-def start_replica_watch(settings: Settings) -> "asyncio.Task[None] | None":
-    """The task that checks each replica every `database_replica_check_seconds`, if any."""
+def watch_replicas_forever(settings: Settings) -> Coroutine[Any, Any, None] | None:
+    """Checking each replica every `database_replica_check_seconds`, if there are any."""
     names = replica_names(len(settings.database_replica_urls))
     if not names or settings.database_replica_check_seconds == 0:
         return None
-    return asyncio.create_task(watch_replicas(names, settings.database_replica_check_seconds))
-
-
-async def stop_replica_watch(task: "asyncio.Task[None] | None") -> None:
-    if task is None:
-        return
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    return watch_replicas(names, settings.database_replica_check_seconds)

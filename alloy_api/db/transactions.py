@@ -2,9 +2,15 @@
 
 Tortoise takes no isolation level and lets asyncpg's serialization and deadlock errors through
 unwrapped; this helper sets the level as the transaction's first statement, retries those two
-failures a bounded number of times with jittered backoff, and rolls back on any error. Cache
-invalidations requested inside run once the transaction has committed.
-Repositories read the transaction's connection from `current_connection()`.
+failures a bounded number of times with jittered backoff, and rolls back on any error.
+
+A transaction opened while another is open in the same task (a service called by the route that
+an idempotency key guards, see `alloy_api.idempotency`) is a savepoint of it: its writes are still
+undone when it fails, and only the outermost transaction retries.
+
+Cache invalidations requested inside are written to the outbox in the same transaction and
+applied once it commits (`kit.cache`, `db.outbox`), so a failure of the cache after the commit
+loses none of them. Repositories read the transaction's connection from `current_connection()`.
 """
 
 import asyncio
@@ -20,7 +26,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from alloy_api.db.replicas import PRIMARY
-from alloy_api.kit.cache import invalidations_after_commit
+from alloy_api.kit.cache import Invalidation, active_cache, collecting_invalidations
 
 DEFAULT_MAX_ATTEMPTS = 5
 RETRY_BASE_DELAY_SECONDS = 0.01
@@ -72,6 +78,35 @@ async def _set_isolation(connection: BaseDBAsyncClient, isolation: Isolation | N
         await connection.execute_script(f"SET TRANSACTION ISOLATION LEVEL {isolation.value}")
 
 
+async def _in_savepoint(work: Callable[[], Awaitable[ResultT]], connection_name: str) -> ResultT:
+    async with in_transaction(connection_name) as savepoint:
+        token = _current_connection.set(savepoint)
+        try:
+            return await work()
+        finally:
+            _current_connection.reset(token)
+
+
+async def _record_outbox(
+    pending: list[Invalidation], connection: BaseDBAsyncClient
+) -> tuple[int | None, list[Invalidation]]:
+    """Write the transaction's invalidations to the outbox, inside it; the entry's id."""
+    cache = active_cache()
+    if not pending or cache is None or cache.outbox is None:
+        return None, list(pending)
+    return await cache.outbox.record(pending, connection), list(pending)
+
+
+async def _apply_committed(entry_id: int | None, invalidations: list[Invalidation]) -> None:
+    cache = active_cache()
+    if cache is None or not invalidations:
+        return
+    if entry_id is None:
+        await cache.apply(invalidations)
+    else:
+        await cache.apply_recorded(invalidations, entry_id)
+
+
 async def run_in_transaction(
     work: Callable[[], Awaitable[ResultT]],
     *,
@@ -79,18 +114,24 @@ async def run_in_transaction(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     connection_name: str = PRIMARY,
 ) -> ResultT:
-    """Run `work` in one transaction; a transaction already open in this task is joined."""
+    """Run `work` in one transaction (a savepoint of the one open in this task, if any)."""
     if current_connection() is not None:
-        return await work()
+        return await _in_savepoint(work, connection_name)
     for attempt in range(1, max_attempts + 1):
         try:
-            async with invalidations_after_commit(), in_transaction(connection_name) as connection:
+            async with (
+                collecting_invalidations() as pending,
+                in_transaction(connection_name) as connection,
+            ):
                 token = _current_connection.set(connection)
                 try:
                     await _set_isolation(connection, isolation)
-                    return await work()
+                    result = await work()
+                    entry_id, invalidations = await _record_outbox(pending, connection)
                 finally:
                     _current_connection.reset(token)
+            await _apply_committed(entry_id, invalidations)
+            return result
         except Exception as error:
             if attempt == max_attempts or not is_retryable(error):
                 raise

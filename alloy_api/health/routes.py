@@ -7,7 +7,7 @@ from alloy_api.health.schemas import CheckStatus, LivenessResponse, ReadinessRes
 from alloy_api.health.service import check_readiness
 from alloy_api.kit.envelope import Envelope, respond
 from alloy_api.kit.openapi import responds
-from alloy_api.kit.ratelimit import rate_exempt
+from alloy_api.kit.rate_classes import rate_exempt
 from alloy_api.state import app_state
 
 blueprint = Blueprint("health", __name__, url_prefix="/health")

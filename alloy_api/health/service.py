@@ -15,7 +15,6 @@ from alloy_api.db.lifecycle import ping_database
 from alloy_api.db.migrations import pending_migrations
 from alloy_api.db.replicas import check_replica, replica_names
 from alloy_api.health.schemas import CheckResult, CheckStatus, ReadinessResponse
-from alloy_api.kit.cache import is_in_process, ping_cache
 from alloy_api.state import AppState
 
 CHECK_TIMEOUT_SECONDS = 2.0
@@ -44,8 +43,8 @@ async def check_readiness(state: AppState) -> ReadinessResponse:
         return None
 
     async def cache() -> str:
-        await ping_cache(state.cache)
-        return "in-process" if is_in_process(state.cache) else "redis"
+        await state.cache.backend.ping()
+        return "in-process" if state.cache.in_process else "redis"
 
     required: dict[str, Callable[[], Awaitable[str | None]]] = {
         "database": database,

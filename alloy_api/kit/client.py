@@ -1,6 +1,6 @@
-"""Who is asking: the client's address and the key rate limits and idempotency keys use."""
+"""Who is asking: the client's address, behind the configured number of trusted proxies."""
 
-from quart import g, request
+from quart import request
 
 from alloy_api.state import app_state
 
@@ -20,11 +20,3 @@ def client_ip() -> str:
         if len(forwarded) >= trusted_proxies:
             return forwarded[-trusted_proxies]
     return request.remote_addr or UNKNOWN_CLIENT_IP
-
-
-def client_identity() -> str:
-    """The authenticated user (`g.user_id`) when there is one, else the client address."""
-    user_id = g.get("user_id")
-    if user_id is not None:
-        return f"user:{user_id}"
-    return f"ip:{client_ip()}"

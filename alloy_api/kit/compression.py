@@ -3,8 +3,10 @@
 import gzip
 
 import brotli
-from quart import Quart, Response, request
+from quart import Response, request
 from quart.wrappers.response import DataBody
+
+from alloy_api.kit.pipeline import CallNext, RequestState
 
 GZIP_LEVEL = 5
 BROTLI_QUALITY = 4
@@ -31,13 +33,21 @@ def _add_vary(response: Response) -> None:
         response.headers.add("Vary", "Accept-Encoding")
 
 
-def install_compression(app: Quart, min_bytes: int) -> None:
-    async def compress(response: Response) -> Response:
+class CompressionStage:
+    """The last to touch a response body on its way out: what idempotency keeps is uncompressed."""
+
+    name = "compression"
+
+    def __init__(self, min_bytes: int) -> None:
+        self._min_bytes = min_bytes
+
+    async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
+        response = await call_next()
         if (
             response.status_code in UNCOMPRESSED_STATUSES
             or "Content-Encoding" in response.headers
             or not isinstance(response.response, DataBody)
-            or len(response.response.data) < min_bytes
+            or len(response.response.data) < self._min_bytes
         ):
             return response
         _add_vary(response)
@@ -46,5 +56,3 @@ def install_compression(app: Quart, min_bytes: int) -> None:
             response.set_data(_compress(response.response.data, encoding))
             response.headers["Content-Encoding"] = encoding
         return response
-
-    app.after_request(compress)

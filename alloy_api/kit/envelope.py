@@ -6,10 +6,11 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 from pydantic import BaseModel, Field
-from quart import Response, g
+from quart import Response
 
 from alloy_api.kit.errors import ErrorDetail
 from alloy_api.kit.etag import client_has, etag_of, not_modified
+from alloy_api.kit.pipeline import current_state
 from alloy_api.kit.time import UtcDateTime, format_utc, utc_now
 
 DataT = TypeVar("DataT")
@@ -39,7 +40,9 @@ ErrorEnvelope = Envelope[None]
 
 def add_warning(warning: str) -> None:
     """Attach a deprecation or degradation notice to this request's `meta.warnings`."""
-    g.setdefault("warnings", []).append(warning)
+    state = current_state()
+    if state is not None and warning not in state.warnings:
+        state.warnings.append(warning)
 
 
 def _jsonable(data: Any) -> Any:
@@ -51,10 +54,11 @@ def _jsonable(data: Any) -> Any:
 
 
 def envelope_bytes(data: Any, errors: Sequence[ErrorDetail] = ()) -> bytes:
+    state = current_state()
     meta = {
-        "request_id": g.get("request_id", ""),
+        "request_id": state.request_id if state is not None else "",
         "timestamp": format_utc(utc_now()),
-        "warnings": g.get("warnings", []),
+        "warnings": state.warnings if state is not None else [],
     }
     body = {
         "data": None if errors else _jsonable(data),

@@ -1,13 +1,14 @@
 """One place that turns every failure into the error envelope."""
 
 import re
+import sqlite3
 from http import HTTPStatus
 from typing import Any
 
 import asyncpg
 from loguru import logger
 from pydantic import ValidationError as PydanticValidationError
-from quart import Quart, Request, Response, request
+from quart import Quart, Request, Response, current_app, request
 from quart_schema import RequestSchemaValidationError
 from tortoise.exceptions import DBConnectionError
 from werkzeug.exceptions import (
@@ -29,14 +30,18 @@ from alloy_api.kit.errors import (
 )
 from alloy_api.kit.logging import is_secret_name
 
-DATABASE_CONNECTION_ERRORS: tuple[type[Exception], ...] = (
+DATABASE_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     DBConnectionError,
-    ConnectionRefusedError,
-    asyncpg.exceptions.CannotConnectNowError,
-    asyncpg.exceptions.ConnectionDoesNotExistError,
+    ConnectionError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.TooManyConnectionsError,
 )
-BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-JSON_MIMETYPE = re.compile(r"application/(?:[a-z0-9.+-]+\+)?json")
+"""Failures that mean the database cannot be reached (or is going away), not that a query is
+wrong; found anywhere in an error's chain of causes."""
+CLOSED_CONNECTION_MESSAGES = ("connection is closed", "connection was closed")
+SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy")
+DATABASE_RETRY_AFTER_SECONDS = 2
 MAX_ECHOED_INPUT_LENGTH = 100
 CONSTRAINT_NAMES = {
     "ge": "min",
@@ -124,8 +129,13 @@ def _http_error(error: HTTPException) -> Response:
             )
         )
     if isinstance(error, RequestEntityTooLarge):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
         return _domain_error(
-            DomainError("The request body is too large", code=ErrorCode.VAL_BODY_TOO_LARGE)
+            DomainError(
+                f"The request body is larger than the limit of {limit} bytes",
+                code=ErrorCode.VAL_BODY_TOO_LARGE,
+                details={"limit_bytes": limit},
+            )
         )
     if isinstance(error, UnsupportedMediaType):
         return _domain_error(
@@ -140,32 +150,52 @@ def _http_error(error: HTTPException) -> Response:
     return _domain_error(ValidationError(error.description or "Invalid request"))
 
 
+def _means_unavailable(error: BaseException) -> bool:
+    if isinstance(error, DATABASE_CONNECTION_ERRORS):
+        return True
+    message = str(error).lower()
+    if isinstance(error, asyncpg.exceptions.InterfaceError):
+        return any(text in message for text in CLOSED_CONNECTION_MESSAGES)
+    if isinstance(error, sqlite3.OperationalError):
+        return any(text in message for text in SQLITE_BUSY_MESSAGES)
+    return False
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """Whether the database being unreachable is what made `error` (itself or a cause of it):
+    a rollback that fails on a lost connection hides the loss behind its own error."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if _means_unavailable(current):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _database_unavailable(error: Exception) -> Response:
     logger.opt(exception=error).error("database unavailable")
     return _domain_error(
-        DomainError("The database is unavailable", code=ErrorCode.SYS_DATABASE_UNAVAILABLE)
+        DomainError(
+            "The database is unavailable; retry shortly",
+            code=ErrorCode.SYS_DATABASE_UNAVAILABLE,
+            details={"retry_after": DATABASE_RETRY_AFTER_SECONDS},
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+        )
     )
 
 
 def _unhandled_error(error: Exception) -> Response:
+    if is_database_unavailable(error):
+        return _database_unavailable(error)
     logger.opt(exception=error).error("unhandled error")
     return _domain_error(DomainError("An internal error occurred", code=ErrorCode.SYS_INTERNAL))
 
 
-async def _refuse_non_json_bodies() -> None:
-    if request.routing_exception is not None or request.method not in BODY_METHODS:
-        return
-    sends_a_body = "Content-Type" in request.headers or bool(request.content_length)
-    if sends_a_body and not JSON_MIMETYPE.fullmatch(request.mimetype or ""):
-        raise UnsupportedMediaType()
-
-
 def install_error_handlers(app: Quart) -> None:
     app.request_class = AlloyRequest
-    app.before_request(_refuse_non_json_bodies)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(RequestSchemaValidationError, _request_validation_error)
     app.register_error_handler(HTTPException, _http_error)
-    for connection_error in DATABASE_CONNECTION_ERRORS:
-        app.register_error_handler(connection_error, _database_unavailable)
     app.register_error_handler(Exception, _unhandled_error)

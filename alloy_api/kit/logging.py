@@ -6,23 +6,19 @@ JSON: a loguru record costs ~30 µs, a noticeable share of a cached read.
 
 import logging
 import sys
-import time
 import traceback
-from contextvars import ContextVar
 from typing import Any
 
 import orjson
 from loguru import logger
-from quart import Quart, Response, g, request
 
-from alloy_api.kit.request_id import current_request_id
+from alloy_api.kit.pipeline import current_state
 from alloy_api.kit.time import format_utc, utc_now
 
 SECRET_KEYWORDS = ("password", "token", "secret", "authorization", "otp", "recovery_code")
 MASKED = "***"
 ACCESS_MESSAGE = "request"
 ACCESS_LEVEL = "INFO"
-current_trace_id: ContextVar[str] = ContextVar("current_trace_id", default="")
 
 
 def mask_secret(value: str) -> str:
@@ -58,13 +54,14 @@ def _json_line(message: Any) -> None:
 
 
 def _line(timestamp: str, level: str, message: str, logger_name: str | None) -> dict[str, Any]:
+    state = current_state()
     return {
         "timestamp": timestamp,
         "level": level,
         "message": message,
         "logger": logger_name,
-        "request_id": current_request_id.get() or None,
-        "trace_id": current_trace_id.get() or None,
+        "request_id": (state.request_id or None) if state is not None else None,
+        "trace_id": (state.trace_id or None) if state is not None else None,
     }
 
 
@@ -96,30 +93,11 @@ def configure_logging(level: str, as_json: bool) -> None:
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.WARNING, force=True)
 
 
-async def _start_timer() -> None:
-    g.started_at = time.perf_counter()
-
-
-async def _log_access(response: Response) -> Response:
-    started_at = g.get("started_at")
-    duration_ms = (time.perf_counter() - started_at) * 1000 if started_at else None
-    rule = request.url_rule
-    fields = {
-        "method": request.method,
-        "route": rule.rule if rule is not None else None,
-        "status": response.status_code,
-        "duration_ms": round(duration_ms, 3) if duration_ms is not None else None,
-        "user_id": g.get("user_id"),
-    }
+def write_access_line(fields: dict[str, Any]) -> None:
+    """The one line per request (method, route, status, duration, user)."""
     if _direct_access_lines[0]:
         line = _line(format_utc(utc_now()), ACCESS_LEVEL, ACCESS_MESSAGE, __name__)
         line.update(fields)
         _write(line)
     else:
         logger.bind(**fields).log(ACCESS_LEVEL, ACCESS_MESSAGE)
-    return response
-
-
-def install_access_log(app: Quart) -> None:
-    app.before_request(_start_timer)
-    app.after_request(_log_access)

@@ -1,15 +1,14 @@
 """`X-Request-ID`: echo a safe client id or mint a UUIDv7; expose it to logs and the envelope."""
 
 import re
-from contextvars import ContextVar
 
-from quart import Quart, Response, g, request
+from quart import Response, request
 
 from alloy_api.kit.ids import new_id_str
+from alloy_api.kit.pipeline import CallNext, RequestState
 
 REQUEST_ID_HEADER = "X-Request-ID"
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-current_request_id: ContextVar[str] = ContextVar("current_request_id", default="")
 
 
 def choose_request_id(client_value: str | None) -> str:
@@ -18,17 +17,11 @@ def choose_request_id(client_value: str | None) -> str:
     return new_id_str()
 
 
-async def _assign_request_id() -> None:
-    request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
-    g.request_id = request_id
-    current_request_id.set(request_id)
+class RequestIdStage:
+    name = "request_id"
 
-
-async def _echo_request_id(response: Response) -> Response:
-    response.headers[REQUEST_ID_HEADER] = g.get("request_id") or new_id_str()
-    return response
-
-
-def install_request_id(app: Quart) -> None:
-    app.before_request(_assign_request_id)
-    app.after_request(_echo_request_id)
+    async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
+        state.request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
+        response = await call_next()
+        response.headers[REQUEST_ID_HEADER] = state.request_id
+        return response

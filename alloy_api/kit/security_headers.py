@@ -1,6 +1,8 @@
 """The security headers of CONTRACT §6 on every response."""
 
-from quart import Quart, Response, request
+from quart import Response, request
+
+from alloy_api.kit.pipeline import CallNext, RequestState
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -49,20 +51,31 @@ STATIC_SECURITY_HEADERS = {
 }
 
 
-async def _add_security_headers(response: Response) -> Response:
-    headers = response.headers
-    headers.extend(STATIC_SECURITY_HEADERS)
-    is_docs_page = request.path == DOCS_PATH
-    headers["Content-Security-Policy"] = (
-        DOCS_CONTENT_SECURITY_POLICY if is_docs_page else JSON_CONTENT_SECURITY_POLICY
-    )
-    if "ETag" in headers:
-        headers["Cache-Control"] = "private, no-cache"
-    else:
-        headers.setdefault("Cache-Control", "no-store")
-    headers["Server"] = NO_SERVER_BANNER
-    return response
+NO_STORE_PREFIXES = ("/v1/users/", "/v1/auth/", "/v1/admin/")
+"""Accounts, tokens and administration: never kept by any cache, even with an ETag."""
 
 
-def install_security_headers(app: Quart) -> None:
-    app.after_request(_add_security_headers)
+def _cache_control(path: str, response: Response) -> str | None:
+    if path.startswith(NO_STORE_PREFIXES):
+        return "no-store"
+    if "ETag" in response.headers:
+        return "private, no-cache"
+    return None if "Cache-Control" in response.headers else "no-store"
+
+
+class SecurityHeadersStage:
+    name = "security_headers"
+
+    async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
+        response = await call_next()
+        headers = response.headers
+        headers.extend(STATIC_SECURITY_HEADERS)
+        path = request.path
+        headers["Content-Security-Policy"] = (
+            DOCS_CONTENT_SECURITY_POLICY if path == DOCS_PATH else JSON_CONTENT_SECURITY_POLICY
+        )
+        cache_control = _cache_control(path, response)
+        if cache_control is not None:
+            headers["Cache-Control"] = cache_control
+        headers["Server"] = NO_SERVER_BANNER
+        return response

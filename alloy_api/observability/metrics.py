@@ -10,7 +10,6 @@ import contextlib
 import hmac
 import os
 import re
-import time
 from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any
@@ -25,12 +24,12 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
-from quart import Quart, Response, g, request
-from quart_rate_limiter import rate_exempt
+from quart import Quart, Response, request
 from quart_schema import hide
 from tortoise import connections
 
 from alloy_api.kit.errors import AuthenticationError, ErrorCode
+from alloy_api.kit.rate_classes import rate_exempt
 from alloy_api.settings import Settings
 
 METRICS_PATH = "/metrics"
@@ -64,6 +63,11 @@ LEGACY_TOKEN_USES = Counter(
 PASSWORD_VERIFICATIONS = Counter(
     "alloy_password_verifications",
     "Argon2id password verifications, for known and unknown accounts alike",
+)
+REDIS_CIRCUIT_OPEN = Gauge(
+    "alloy_redis_circuit_open",
+    "1 while this process's Redis circuit breaker is open (Redis calls fail fast), else 0",
+    multiprocess_mode="livemax",
 )
 DB_POOL_CONNECTIONS = Gauge(
     "alloy_db_pool_connections",
@@ -100,6 +104,10 @@ def record_password_verification() -> None:
     PASSWORD_VERIFICATIONS.inc()
 
 
+def set_redis_circuit_open(is_open: bool) -> None:
+    REDIS_CIRCUIT_OPEN.set(1 if is_open else 0)
+
+
 def route_template(rule: str) -> str:
     """`/v1/programs/<uuid:program_id>` as `/v1/programs/{program_id}`."""
     template = _route_templates.get(rule)
@@ -114,6 +122,10 @@ def current_route() -> str:
     return route_template(rule.rule) if rule is not None else UNMATCHED_ROUTE
 
 
+def observe_request(method: str, route: str, status: int, seconds: float) -> None:
+    _duration_series_for(method, route, status).observe(seconds)
+
+
 def _duration_series_for(method: str, route: str, status: int) -> Any:
     """The labelled histogram, looked up once per method, route and status."""
     series_key = (method, route, status)
@@ -122,14 +134,6 @@ def _duration_series_for(method: str, route: str, status: int) -> Any:
         series = REQUEST_DURATION.labels(method, route, str(status))
         _duration_series[series_key] = series
     return series
-
-
-async def _observe_request(response: Response) -> Response:
-    started_at = g.get("started_at")
-    if started_at is not None:
-        series = _duration_series_for(request.method, current_route(), response.status_code)
-        series.observe(time.perf_counter() - started_at)
-    return response
 
 
 def _pool_usage() -> Iterator[tuple[str, int, int]]:
@@ -196,6 +200,8 @@ def _authorised(settings: Settings) -> bool:
 
 
 def install_metrics(app: Quart, settings: Settings) -> None:
+    """The `/metrics` route (not rate limited: it is operational) and the pool sampler."""
+
     @hide
     @rate_exempt
     async def metrics() -> Response:
@@ -209,7 +215,6 @@ def install_metrics(app: Quart, settings: Settings) -> None:
         return Response(exposition(settings), HTTPStatus.OK, content_type=CONTENT_TYPE_LATEST)
 
     app.add_url_rule(METRICS_PATH, METRICS_ENDPOINT, metrics, methods=["GET"])
-    app.after_request(_observe_request)
     sampler: list[asyncio.Task[None]] = []
 
     @app.before_serving

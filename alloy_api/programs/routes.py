@@ -9,7 +9,7 @@ from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page, PageQuery
-from alloy_api.kit.ratelimit import RateClass, limited
+from alloy_api.kit.rate_classes import RateClass, limited
 from alloy_api.programs import service
 from alloy_api.programs.resources import (
     MicrocycleResponse,

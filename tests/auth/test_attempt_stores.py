@@ -5,10 +5,10 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from redis.asyncio import Redis
 
 from alloy_api.auth.throttle import AttemptStore, MemoryAttemptStore, RedisAttemptStore
 from alloy_api.kit.ids import new_id_str
+from alloy_api.kit.redis_link import RedisLink, build_client
 from tests.conftest import TEST_REDIS_URL
 
 WINDOW_MS = 60_000
@@ -19,15 +19,16 @@ STORES = [
 
 
 @pytest.fixture(params=STORES)
-async def store(request) -> AsyncIterator[AttemptStore]:
+async def store(request, settings_factory) -> AsyncIterator[AttemptStore]:
     if request.param == "memory":
         yield MemoryAttemptStore()
         return
-    client = Redis.from_url(TEST_REDIS_URL or "")
+    settings = settings_factory(redis_url=TEST_REDIS_URL)
+    link = RedisLink(build_client(settings), settings)
     try:
-        yield RedisAttemptStore(client)
+        yield RedisAttemptStore(link)
     finally:
-        await client.aclose()
+        await link.close()
 
 
 def keys(*names: str) -> list[str]:

@@ -10,14 +10,8 @@ from prometheus_client import REGISTRY
 from quart import Quart
 
 from alloy_api.app import create_app
-from alloy_api.kit.cache import (
-    CacheKey,
-    Lifetime,
-    NearCache,
-    cached,
-    invalidate,
-    invalidations_after_commit,
-)
+from alloy_api.db.transactions import run_in_transaction
+from alloy_api.kit.cache import CacheKey, Lifetime, NearCache, cached, invalidate
 from alloy_api.movements.models import Movement
 from tests.auth.factories import make_account
 from tests.conftest import TEST_REDIS_URL
@@ -40,11 +34,11 @@ class CountingLoader:
         return self.value
 
 
-async def test_the_second_read_is_a_hit_and_loads_nothing(app: Quart) -> None:
+async def test_the_second_read_is_a_hit_and_loads_nothing(running_app) -> None:
     key = CacheKey("test_hits", "item:1")
     load = CountingLoader({"name": "Back Squat", "reps": [5, 5, 5]})
     hits_before, misses_before = metric("hits", "test_hits"), metric("misses", "test_hits")
-    async with app.app_context():
+    async with running_app.app.app_context():
         first = await cached(key, load)
         second = await cached(key, load)
     assert first == second == {"name": "Back Squat", "reps": [5, 5, 5]}
@@ -53,15 +47,15 @@ async def test_the_second_read_is_a_hit_and_loads_nothing(app: Quart) -> None:
     assert metric("hits", "test_hits") == hits_before + 1
 
 
-async def test_a_cached_value_is_a_copy_not_shared_between_reads(app: Quart) -> None:
+async def test_a_cached_value_is_a_copy_not_shared_between_reads(running_app) -> None:
     key = CacheKey("test_copies", "item:1")
-    async with app.app_context():
+    async with running_app.app.app_context():
         first = await cached(key, CountingLoader({"tags": ["a"]}))
         first["tags"].append("mutated")
         assert await cached(key, CountingLoader(None)) == {"tags": ["a"]}
 
 
-async def test_an_invalidation_during_a_load_keeps_the_loaded_value_out(app: Quart) -> None:
+async def test_an_invalidation_during_a_load_keeps_the_loaded_value_out(running_app) -> None:
     key = CacheKey("test_leases", "item:1")
     fresh = CountingLoader({"version": 2})
 
@@ -69,16 +63,16 @@ async def test_an_invalidation_during_a_load_keeps_the_loaded_value_out(app: Qua
         await invalidate(key)
         return {"version": 1}
 
-    async with app.app_context():
+    async with running_app.app.app_context():
         assert await cached(key, load_raced_by_a_write) == {"version": 1}
         assert await cached(key, fresh) == {"version": 2}
         assert await cached(key, fresh) == {"version": 2}
     assert fresh.calls == 1
 
 
-async def test_a_generation_move_retires_every_key_that_includes_it(app: Quart) -> None:
+async def test_a_generation_move_retires_every_key_that_includes_it(running_app) -> None:
     pages = [CacheKey("test_gen", f"list:{n}", Lifetime.LIST, ("test_gen",)) for n in range(3)]
-    async with app.app_context():
+    async with running_app.app.app_context():
         for page in pages:
             await cached(page, CountingLoader({"old": True}))
         await invalidate(namespaces=("test_gen",))
@@ -87,20 +81,25 @@ async def test_a_generation_move_retires_every_key_that_includes_it(app: Quart) 
         ] * 3
 
 
-async def test_invalidations_wait_for_the_block_and_are_dropped_when_it_fails(app: Quart) -> None:
+async def test_invalidations_wait_for_the_commit_and_are_dropped_on_rollback(
+    running_app,
+) -> None:
     key = CacheKey("test_commit", "item:1")
-    async with app.app_context():
+
+    async def invalidate_then_fail() -> None:
+        await invalidate(key)
+        raise RuntimeError("rolled back")
+
+    async def invalidate_then_read() -> dict[str, int]:
+        await invalidate(key)
+        return await cached(key, CountingLoader({"v": 2}))
+
+    async with running_app.app.app_context():
         await cached(key, CountingLoader({"v": 1}))
-        try:
-            async with invalidations_after_commit():
-                await invalidate(key)
-                raise RuntimeError("rolled back")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError):
+            await run_in_transaction(invalidate_then_fail)
         assert await cached(key, CountingLoader({"v": 2})) == {"v": 1}
-        async with invalidations_after_commit():
-            await invalidate(key)
-            assert await cached(key, CountingLoader({"v": 2})) == {"v": 1}
+        assert await run_in_transaction(invalidate_then_read) == {"v": 1}
         assert await cached(key, CountingLoader({"v": 3})) == {"v": 3}
 
 
@@ -150,7 +149,7 @@ def test_a_near_cache_is_used_only_while_subscribed_and_never_refilled_with_stal
 
 
 async def subscribed(app: Quart) -> NearCache:
-    near = app.extensions["alloy"].near_cache
+    near = app.extensions["alloy"].cache.near
     for _ in range(100):
         if near.subscribed:
             return near
@@ -169,7 +168,9 @@ async def test_a_movement_is_kept_near_until_a_write_drops_it(
     path = f"/v1/movements/{movement.id}"
     await get_data(client, path, user_headers)
     await get_data(client, path, user_headers)
-    redis.Redis.from_url(TEST_REDIS_URL or "").delete(f"alloy:data:movements:v1:item:{movement.id}")
+    redis.Redis.from_url(TEST_REDIS_URL or "").delete(
+        f"alloy:data:movements:v1:e0:item:{movement.id}"
+    )
     misses_before = metric("misses", "movements")
     assert (await get_data(client, path, user_headers))["name"] == movement.name
     assert metric("misses", "movements") == misses_before

@@ -5,18 +5,14 @@ import os
 import re
 
 import pytest
-import redis.asyncio
 from quart import Quart
 
 from alloy_api.app import create_app
-from alloy_api.kit.ratelimit import (
-    MemoryRateStore,
-    RateClass,
-    RedisRateStore,
-    gcra_step,
-)
+from alloy_api.kit.rate_classes import RateClass
+from alloy_api.kit.ratelimit import MemoryRateStore, RedisRateStore, gcra_step
+from alloy_api.kit.redis_link import RedisLink, build_client
 from alloy_api.observability.metrics import RATE_LIMIT_REJECTIONS
-from tests.scale_probes import PROBE_USER_HEADER, add_scale_probes
+from tests.scale_probes import add_scale_probes
 
 TEST_REDIS_URL = os.environ.get("ALLOY_TEST_REDIS_URL")
 VALID_WIDGET = {"name": "plate"}
@@ -40,7 +36,7 @@ def app(settings_factory) -> Quart:
 
 
 def limiter(app: Quart):
-    return app.extensions["alloy_rate_limiter"]
+    return app.extensions["alloy"].rate_limiter
 
 
 async def test_limited_responses_carry_the_ietf_headers(client) -> None:
@@ -72,28 +68,47 @@ async def test_the_request_over_the_limit_gets_the_429_envelope(client) -> None:
     assert RATE_LIMIT_REJECTIONS.labels("auth")._value.get() == rejections_before + 1
 
 
-async def test_a_hundred_concurrent_requests_let_exactly_the_limit_through(client) -> None:
+async def test_a_hundred_concurrent_requests_let_exactly_the_limit_through(
+    client, user_account
+) -> None:
     responses = await asyncio.gather(
-        *(client.post("/v1/generations", json=VALID_WIDGET) for _ in range(100))
+        *(
+            client.post("/v1/generations", json=VALID_WIDGET, headers=user_account.headers)
+            for _ in range(100)
+        )
     )
     statuses = [response.status_code for response in responses]
     assert statuses.count(201) == 10
     assert statuses.count(429) == 90
 
 
-async def test_users_have_their_own_budget_and_anonymous_clients_share_the_address(
-    client,
-) -> None:
-    async def sessions_for(user: str | None) -> list[int]:
-        headers = {PROBE_USER_HEADER: user} if user else {}
+async def test_users_have_their_own_budget(client, user_account, other_user_account) -> None:
+    async def generations_for(headers: dict[str, str]) -> list[int]:
         return [
-            (await client.post("/v1/sessions", json=VALID_WIDGET, headers=headers)).status_code
-            for _ in range(4)
+            (await client.post("/v1/generations", json=VALID_WIDGET, headers=headers)).status_code
+            for _ in range(11)
         ]
 
-    assert await sessions_for("ada") == [201, 201, 201, 429]
-    assert await sessions_for("grace") == [201, 201, 201, 429]
-    assert await sessions_for(None) == [201, 201, 201, 429]
+    assert await generations_for(user_account.headers) == [201] * 10 + [429]
+    assert await generations_for(other_user_account.headers) == [201] * 10 + [429]
+
+
+async def test_anonymous_clients_share_the_address_even_with_a_token(client, user_account) -> None:
+    """A public route ignores the token: its budget is the address's."""
+    statuses = [
+        (await client.post("/v1/sessions", json=VALID_WIDGET, headers=headers)).status_code
+        for headers in ({}, user_account.headers, {}, user_account.headers)
+    ]
+    assert statuses == [201, 201, 201, 429]
+
+
+async def test_rejected_tokens_are_charged_to_the_address_and_meet_the_limit(client) -> None:
+    bad = {"Authorization": "Bearer not-a-token"}
+    statuses = [
+        (await client.post("/v1/generations", json=VALID_WIDGET, headers=bad)).status_code
+        for _ in range(11)
+    ]
+    assert statuses == [401] * 10 + [429]
 
 
 async def test_exempt_routes_are_never_limited(client) -> None:
@@ -108,7 +123,7 @@ async def test_exempt_routes_are_never_limited(client) -> None:
 
 async def test_every_route_is_limited_or_explicitly_exempt(app) -> None:
     rate_limiter = limiter(app)
-    assert rate_limiter._before_request in app.before_request_funcs[None]
+    assert "rate_limit" in app.pipeline.stage_names
     exempt, classes = set(), {}
     for rule in app.url_map.iter_rules():
         for method in rule.methods - {"OPTIONS"}:
@@ -144,13 +159,22 @@ async def test_limits_can_be_switched_off(settings_factory) -> None:
     assert "RateLimit" not in response.headers
 
 
-async def test_an_unreachable_store_lets_requests_through(settings_factory) -> None:
-    settings = settings_factory(redis_url="redis://127.0.0.1:1/0", redis_timeout_seconds=0.2)
+async def test_an_unreachable_store_lets_reads_through_and_limits_the_rest_in_process(
+    settings_factory,
+) -> None:
+    settings = settings_factory(
+        redis_url="redis://127.0.0.1:1/0", redis_timeout_seconds=0.2, rate_limit_auth="3/hour"
+    )
     app = add_scale_probes(create_app(settings))
     async with app.test_app() as test_app:
-        response = await test_app.test_client().get("/v1/widgets/01")
-    assert response.status_code == 200
-    assert "RateLimit" not in response.headers
+        client = test_app.test_client()
+        read = await client.get("/v1/widgets/01")
+        writes = [
+            (await client.post("/v1/sessions", json=VALID_WIDGET)).status_code for _ in range(4)
+        ]
+    assert read.status_code == 200
+    assert "RateLimit" not in read.headers
+    assert writes == [201, 201, 201, 429]
 
 
 def test_gcra_allows_a_burst_of_the_limit_then_one_per_emission_interval() -> None:
@@ -183,14 +207,14 @@ async def test_the_in_process_store_forgets_expired_keys() -> None:
 
 @pytest.mark.skipif(TEST_REDIS_URL is None, reason="needs ALLOY_TEST_REDIS_URL")
 async def test_the_redis_store_is_atomic_and_its_keys_expire(settings) -> None:
-    client = redis.asyncio.Redis.from_url(TEST_REDIS_URL)
+    link = RedisLink(build_client(settings), settings)
     try:
-        store = RedisRateStore(client)
-        decisions = await asyncio.gather(
+        store = RedisRateStore(link)
+        trips = await asyncio.gather(
             *(store.acquire("alloy:rl:test", 10, 60_000) for _ in range(100))
         )
-        time_to_live_ms = await client.pttl("alloy:rl:test")
+        time_to_live_ms = await link.client.pttl("alloy:rl:test")
     finally:
-        await client.aclose()
-    assert sum(decision.allowed for decision in decisions) == 10
+        await link.close()
+    assert sum(trip.decision.allowed for trip in trips) == 10
     assert 0 < time_to_live_ms <= 60_000

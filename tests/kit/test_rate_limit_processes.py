@@ -16,7 +16,7 @@ TEST_REDIS_URL = os.environ.get("ALLOY_TEST_REDIS_URL")
 TEST_DATABASE_URL = os.environ.get("ALLOY_TEST_DATABASE_URL")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GRANIAN = Path(sys.executable).parent / "granian"
-STARTUP_SECONDS = 30
+STARTUP_SECONDS = 90
 
 pytestmark = pytest.mark.skipif(
     TEST_REDIS_URL is None, reason="limits are shared through Redis (ALLOY_TEST_REDIS_URL)"
@@ -80,13 +80,17 @@ def two_servers(settings) -> Iterator[list[str]]:
 
 
 async def test_a_hundred_concurrent_requests_across_two_processes_pass_exactly_ten(
-    two_servers,
+    two_servers, user_account
 ) -> None:
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
         responses = await asyncio.gather(
             *(
-                client.post(f"{two_servers[number % 2]}/v1/generations", json={"name": "plate"})
+                client.post(
+                    f"{two_servers[number % 2]}/v1/generations",
+                    json={"name": "plate"},
+                    headers=user_account.headers,
+                )
                 for number in range(100)
             )
         )

@@ -137,12 +137,13 @@ async def test_production_without_a_metrics_token_keeps_metrics_closed(settings_
     assert response.status_code == 401
 
 
-def test_two_workers_report_one_sum(settings, tmp_path) -> None:
+def test_two_workers_report_one_sum(settings, tmp_path, private_redis) -> None:
     port = free_port()
     environment = {
         **os.environ,
         "ALLOY_DATA_DIR": str(settings.data_dir),
         "ALLOY_LOG_LEVEL": "WARNING",
+        "ALLOY_REDIS_URL": private_redis.url,
     }
     environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
     if settings.database_url:

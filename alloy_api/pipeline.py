@@ -1,0 +1,55 @@
+"""The request pipeline of Alloy, declared once: the stages every request passes, in order.
+
+On the way in a request meets the stages from the first to the last, then its route; the
+response comes back through them in reverse. An error raised at any depth is rendered into its
+envelope right there, so every stage outside it still sees a response.
+
+1. `request_id`: echo a safe `X-Request-ID` or mint one; it is in every log line and envelope.
+2. `observe`: one access line, one latency sample (and, with tracing, one server span) per
+   request, whatever the answer.
+3. `security_headers`: the OWASP headers and the cache policy on every response.
+4. `compression`: gzip or Brotli on the way out, the last to touch the body (so what the
+   idempotency stage keeps is uncompressed).
+5. `body`: refuses a body that is not JSON (415) or declares more than the limit (413).
+6. `identity`: on a guarded route, the token verified and checked against its revocation state
+   (401), and the role (403). Its user's auth state comes with the rate limiter's Redis round
+   trip, which this stage therefore takes first.
+7. `rate_limit`: 429 for a request over its class's budget (per user, else per address).
+8. `idempotency`: a keyed POST of an authenticated user runs in one database transaction with
+   its key, or replays the kept outcome.
+→ the route (validation, service, envelope).
+
+What each stage does when a dependency fails is in docs/OPERATIONS.md.
+"""
+
+from quart import Quart
+
+from alloy_api.auth.identity import IdentityStage
+from alloy_api.idempotency.stage import IdempotencyStage
+from alloy_api.kit.body import BodyStage
+from alloy_api.kit.compression import CompressionStage
+from alloy_api.kit.pipeline import Pipeline
+from alloy_api.kit.ratelimit import RateLimiter, RateLimitStage
+from alloy_api.kit.request_id import RequestIdStage
+from alloy_api.kit.security_headers import SecurityHeadersStage
+from alloy_api.observability.stage import ObserveStage
+from alloy_api.observability.tracing import ServerSpans
+from alloy_api.settings import Settings
+
+
+def build_pipeline(
+    app: Quart, settings: Settings, limiter: RateLimiter, spans: ServerSpans | None
+) -> Pipeline:
+    return Pipeline(
+        app,
+        [
+            RequestIdStage(),
+            ObserveStage(spans),
+            SecurityHeadersStage(),
+            CompressionStage(settings.compression_min_bytes),
+            BodyStage(settings.max_body_bytes),
+            IdentityStage(settings, limiter),
+            RateLimitStage(limiter),
+            IdempotencyStage(settings),
+        ],
+    )
