@@ -52,6 +52,7 @@ class AuditAction(StrEnum):
     SCORING_CONFIG_PUBLISHED = "scoring_config_published"
     LIBRARY_SEEDED = "library_seeded"
     CACHE_FLUSHED = "cache_flushed"
+    REFRESH_TOKENS_PRUNED = "refresh_tokens_pruned"
 
 
 def _request_facts() -> dict[str, str | None]:
