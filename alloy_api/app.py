@@ -22,12 +22,14 @@ from alloy_api.kit.cache import build_cache, build_near_cache, close_cache, inst
 from alloy_api.kit.compression import install_compression
 from alloy_api.kit.error_handlers import install_error_handlers
 from alloy_api.kit.idempotency import install_idempotency
+from alloy_api.kit.log_file import log_file_of
 from alloy_api.kit.logging import configure_logging, install_access_log
 from alloy_api.kit.ratelimit import install_rate_limits
 from alloy_api.kit.redis_client import build_redis, close_redis
 from alloy_api.kit.request_id import install_request_id
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN, install_security_headers
 from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
 from alloy_api.observability.tracing import install_tracing
 from alloy_api.programs.routes import blueprint as programs_blueprint
@@ -98,7 +100,7 @@ def _install_scale_kit(app: Quart, settings: Settings, state: AppState) -> None:
 
 def create_app(settings: Settings | None = None) -> Quart:
     settings = settings or Settings()
-    configure_logging(settings.log_level, settings.log_json)
+    configure_logging(settings.log_level, settings.log_json, log_file_of(settings))
     app = Quart("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
@@ -120,6 +122,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     _install_openapi(app)
     install_near_cache(app, state)
     _install_lifecycle(app)
+    install_error_reports(app, settings)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     return app

@@ -2,7 +2,7 @@
 
 import typer
 
-from alloy_cli import cache, contracts, db, loadtest, openapi, twofa, users
+from alloy_cli import cache, contracts, db, loadtest, maintenance, openapi, synthetic, twofa, users
 from alloy_cli.seed import seed
 from alloy_cli.serve import serve
 
@@ -20,6 +20,8 @@ app.add_typer(loadtest.app, name="loadtest")
 app.add_typer(users.app, name="users")
 app.add_typer(twofa.app, name="2fa")
 app.add_typer(cache.app, name="cache")
+app.add_typer(maintenance.app, name="maintenance")
+app.command()(synthetic.synthetic)
 
 if __name__ == "__main__":
     app()
