@@ -1,4 +1,4 @@
-"""`alloy synthetic` against a live `alloy serve`: one line per step, textfile metrics, exit code."""
+"""`alloy synthetic` against a live `alloy serve`: a line per step, textfile metrics, exit code."""
 
 import os
 import subprocess
@@ -32,9 +32,9 @@ def synthetic(host: str, password: str, textfile: Path) -> subprocess.CompletedP
         "ALLOY_SYNTHETIC_PASSWORD": password,
         "COLUMNS": "200",
     }
+    command = ["synthetic", "--host", host, "--once", "--textfile", str(textfile)]
     return subprocess.run(
-        [sys.executable, "-m", "alloy_cli.main", "synthetic", "--host", host, "--once"]
-        + ["--textfile", str(textfile)],
+        [sys.executable, "-m", "alloy_cli.main", *command],
         env=environment,
         capture_output=True,
         text=True,
