@@ -62,6 +62,9 @@ LEGACY_TOKEN_USES = Counter(
     "Requests that presented the deprecated X-Admin-Token header",
     ["outcome"],
 )
+LEGACY_TOKEN_OUTCOMES = ("success", "failure")
+for _outcome in LEGACY_TOKEN_OUTCOMES:  # exported as 0 from the start: the first use is an increase
+    LEGACY_TOKEN_USES.labels(_outcome)
 PASSWORD_VERIFICATIONS = Counter(
     "alloy_password_verifications",
     "Argon2id password verifications, for known and unknown accounts alike",
