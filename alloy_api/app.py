@@ -20,12 +20,14 @@ from alloy_api.idempotency.service import prune_forever
 from alloy_api.kit.cache import build_cache
 from alloy_api.kit.cache.near import listen_for_invalidations
 from alloy_api.kit.error_handlers import install_error_handlers
+from alloy_api.kit.log_file import log_file_of
 from alloy_api.kit.logging import configure_logging
 from alloy_api.kit.pipeline import PipelineApp
 from alloy_api.kit.ratelimit import RateLimiter
 from alloy_api.kit.redis_link import RedisLink, build_client
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN
 from alloy_api.movements.routes import blueprint as movements_blueprint
+from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
 from alloy_api.observability.tracing import build_server_spans
 from alloy_api.pipeline import build_pipeline
@@ -123,7 +125,7 @@ def _background_work(state: AppState, stop: asyncio.Event) -> list:
 
 def create_app(settings: Settings | None = None) -> Quart:
     settings = settings or Settings()
-    configure_logging(settings.log_level, settings.log_json)
+    configure_logging(settings.log_level, settings.log_json, log_file_of(settings))
     app = PipelineApp("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
@@ -134,6 +136,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     spans = build_server_spans(app, settings)
     _install_openapi(app)
     _install_lifecycle(app, state)
+    install_error_reports(app, settings)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.pipeline = build_pipeline(app, settings, state.rate_limiter, spans)

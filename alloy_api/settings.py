@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -17,6 +17,7 @@ DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "alloy"
 SECRET_FILE_NAME = "signing.secret"  # noqa: S105 - a file name, not a secret
 RATE_PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 RATE_FORMAT = "COUNT/PERIOD with PERIOD one of second, minute, hour, day (e.g. 10/minute)"
+LogCompression = Literal["gz", "bz2", "xz", "none"]
 
 
 class Environment(StrEnum):
@@ -68,6 +69,22 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     log_level: str = "INFO"
     log_json: bool = True
+    log_file: Path | None = Field(default=None, description="also write JSON lines to this file")
+    log_file_rotation: str = Field(
+        default="100 MB", description="loguru rotation: a size, an interval or a time of day"
+    )
+    log_file_retention: str = Field(
+        default="14 days", description="rotated files kept: a count (10) or an age (14 days)"
+    )
+    log_file_compression: LogCompression = "gz"
+    sentry_dsn: SecretStr | None = Field(
+        default=None, description="report unhandled errors to Sentry; off if unset"
+    )
+    refresh_token_prune_grace_seconds: int = Field(
+        default=7 * 24 * 3600, ge=0, description="how long expired refresh tokens are kept"
+    )
+    synthetic_email: str | None = Field(default=None, description="`alloy synthetic`'s account")
+    synthetic_password: SecretStr | None = None
     migrations_dir: Path = PROJECT_ROOT / "migrations"
     access_token_ttl_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
     refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=300)
@@ -143,6 +160,13 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [url.strip() for url in value.split(",") if url.strip()]
         return value
+
+    @field_validator(
+        "log_file", "sentry_dsn", "synthetic_email", "synthetic_password", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator(
         "rate_limit_auth", "rate_limit_write", "rate_limit_generate", "rate_limit_read"

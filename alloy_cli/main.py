@@ -2,7 +2,18 @@
 
 import typer
 
-from alloy_cli import cache, contracts, db, idempotency, loadtest, openapi, twofa, users
+from alloy_cli import (
+    cache,
+    contracts,
+    db,
+    idempotency,
+    loadtest,
+    maintenance,
+    openapi,
+    synthetic,
+    twofa,
+    users,
+)
 from alloy_cli.seed import seed
 from alloy_cli.serve import serve
 
@@ -21,6 +32,8 @@ app.add_typer(users.app, name="users")
 app.add_typer(twofa.app, name="2fa")
 app.add_typer(cache.app, name="cache")
 app.add_typer(idempotency.app, name="idempotency")
+app.add_typer(maintenance.app, name="maintenance")
+app.command()(synthetic.synthetic)
 
 if __name__ == "__main__":
     app()

@@ -54,6 +54,7 @@ class AuditAction(StrEnum):
     LIBRARY_SEEDED = "library_seeded"
     CACHE_FLUSHED = "cache_flushed"
     IDEMPOTENCY_KEYS_PRUNED = "idempotency_keys_pruned"
+    REFRESH_TOKENS_PRUNED = "refresh_tokens_pruned"
 
 
 def _request_facts() -> dict[str, str | None]:

@@ -125,6 +125,20 @@ async def revoke_user_refresh_tokens(user_id: UUID) -> int:
     )
 
 
+async def delete_refresh_tokens_expired_before(cutoff: datetime, batch_size: int) -> int:
+    """Delete in batches, so that no statement holds many rows' locks for long."""
+    deleted = 0
+    while True:
+        batch = (
+            await RefreshToken.filter(expires_at__lt=cutoff)
+            .limit(batch_size)
+            .values_list("id", flat=True)
+        )
+        if not batch:
+            return deleted
+        deleted += await RefreshToken.filter(id__in=batch).delete()
+
+
 async def replace_recovery_codes(user: User, code_hashes: list[str]) -> None:
     await RecoveryCode.filter(user_id=user.id).delete()
     await RecoveryCode.bulk_create([RecoveryCode(user=user, code_hash=h) for h in code_hashes])

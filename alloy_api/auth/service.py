@@ -51,16 +51,23 @@ from alloy_api.kit.errors import (
     RateLimitedError,
 )
 from alloy_api.kit.ids import new_id
-from alloy_api.kit.time import utc_now
+from alloy_api.kit.time import format_utc, utc_now
 from alloy_api.settings import Settings
 
 REFRESH_FAMILY_TARGET = "refresh_token_family"
+PRUNE_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True, slots=True)
 class ClientInfo:
     ip: str
     user_agent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    deleted: int
+    expired_before: datetime
 
 
 def invalid_credentials() -> AuthenticationError:
@@ -330,3 +337,18 @@ async def update_me(settings: Settings, user: User, request: UpdateMeRequest) ->
             details={"fields": ["name"]},
         )
     return user
+
+
+async def prune_expired_refresh_tokens(settings: Settings, *, actor: str) -> PruneReport:
+    """Delete refresh tokens that expired more than the grace period ago; audited.
+
+    Until then a used, expired token presented again still revokes its family as a reuse.
+    """
+    cutoff = utc_now() - timedelta(seconds=settings.refresh_token_prune_grace_seconds)
+    deleted = await repository.delete_refresh_tokens_expired_before(cutoff, PRUNE_BATCH_SIZE)
+    await record(
+        AuditAction.REFRESH_TOKENS_PRUNED,
+        actor=actor,
+        details={"deleted": deleted, "expired_before": format_utc(cutoff)},
+    )
+    return PruneReport(deleted=deleted, expired_before=cutoff)

@@ -15,6 +15,7 @@ from alloy_api.db.lifecycle import ping_database
 from alloy_api.db.migrations import pending_migrations
 from alloy_api.db.replicas import check_replica, replica_names
 from alloy_api.health.schemas import CheckResult, CheckStatus, ReadinessResponse
+from alloy_api.observability.metrics import record_readiness
 from alloy_api.state import AppState
 
 CHECK_TIMEOUT_SECONDS = 2.0
@@ -58,6 +59,7 @@ async def check_readiness(state: AppState) -> ReadinessResponse:
     named = {**required, **replicas}
     results = await asyncio.gather(*(_timed(check) for check in named.values()))
     checks = dict(zip(named, results, strict=True))
+    record_readiness({name: result.status is CheckStatus.OK for name, result in checks.items()})
     return ReadinessResponse(status=_overall(checks, required), checks=checks)
 
 

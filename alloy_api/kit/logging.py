@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 from loguru import logger
 
+from alloy_api.kit.log_file import LogFile, add_log_file
 from alloy_api.kit.pipeline import current_state
 from alloy_api.kit.time import format_utc, utc_now
 
@@ -39,7 +40,10 @@ def _masked_extra(extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json_line(message: Any) -> None:
-    record = message.record
+    _write(_record_line(message.record))
+
+
+def _record_line(record: Any) -> dict[str, Any]:
     line = _line(
         format_utc(record["time"]), record["level"].name, record["message"], record["name"]
     )
@@ -50,7 +54,7 @@ def _json_line(message: Any) -> None:
         line["traceback"] = "".join(
             traceback.format_exception(exception.type, exception.value, exception.traceback)
         )
-    _write(line)
+    return line
 
 
 def _line(timestamp: str, level: str, message: str, logger_name: str | None) -> dict[str, Any]:
@@ -83,13 +87,17 @@ class _InterceptHandler(logging.Handler):
 _direct_access_lines: list[bool] = [False]
 
 
-def configure_logging(level: str, as_json: bool) -> None:
+def configure_logging(level: str, as_json: bool, log_file: LogFile | None = None) -> None:
+    """stderr, and with `log_file` also that file (always JSON lines)."""
     logger.remove()
     if as_json:
         logger.add(_json_line, level=level)
     else:
         logger.add(sys.stderr, level=level)
-    _direct_access_lines[0] = as_json and logger.level(level).no <= logger.level(ACCESS_LEVEL).no
+    if log_file is not None:
+        add_log_file(log_file, level, _record_line)
+    direct = as_json and log_file is None
+    _direct_access_lines[0] = direct and logger.level(level).no <= logger.level(ACCESS_LEVEL).no
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.WARNING, force=True)
 
 

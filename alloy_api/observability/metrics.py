@@ -1,4 +1,5 @@
-"""Prometheus metrics: RED per route template, cache, rate limits, database pool, legacy tokens.
+"""Prometheus metrics: RED per route template, cache, rate limits, database pool, legacy tokens,
+readiness.
 
 Granian and uvicorn workers are separate processes. With `PROMETHEUS_MULTIPROC_DIR` set (as
 `alloy serve --workers N` does for N > 1), every worker writes its samples to that directory and
@@ -60,6 +61,9 @@ LEGACY_TOKEN_USES = Counter(
     "Requests that presented the deprecated X-Admin-Token header",
     ["outcome"],
 )
+LEGACY_TOKEN_OUTCOMES = ("success", "failure")
+for _outcome in LEGACY_TOKEN_OUTCOMES:  # exported as 0 from the start: the first use is an increase
+    LEGACY_TOKEN_USES.labels(_outcome)
 PASSWORD_VERIFICATIONS = Counter(
     "alloy_password_verifications",
     "Argon2id password verifications, for known and unknown accounts alike",
@@ -74,6 +78,18 @@ DB_POOL_CONNECTIONS = Gauge(
     "Database pool connections per state, summed over live processes",
     ["connection", "state"],
     multiprocess_mode="livesum",
+)
+DB_POOL_MAX_CONNECTIONS = Gauge(
+    "alloy_db_pool_max_connections",
+    "Database pool size limit per connection, summed over live processes",
+    ["connection"],
+    multiprocess_mode="livesum",
+)
+READINESS_CHECK_OK = Gauge(
+    "alloy_readiness_check_ok",
+    "1 if the check passed at the last /health/ready of every live process, else 0",
+    ["check"],
+    multiprocess_mode="livemin",
 )
 
 _route_templates: dict[str, str] = {}
@@ -108,6 +124,11 @@ def set_redis_circuit_open(is_open: bool) -> None:
     REDIS_CIRCUIT_OPEN.set(1 if is_open else 0)
 
 
+def record_readiness(passed_by_check: dict[str, bool]) -> None:
+    for check, passed in passed_by_check.items():
+        READINESS_CHECK_OK.labels(check).set(1 if passed else 0)
+
+
 def route_template(rule: str) -> str:
     """`/v1/programs/<uuid:program_id>` as `/v1/programs/{program_id}`."""
     template = _route_templates.get(rule)
@@ -136,20 +157,21 @@ def _duration_series_for(method: str, route: str, status: int) -> Any:
     return series
 
 
-def _pool_usage() -> Iterator[tuple[str, int, int]]:
-    """(connection name, connections in use, idle connections) for each pooled connection."""
+def _pool_usage() -> Iterator[tuple[str, int, int, int]]:
+    """(connection name, connections in use, idle connections, size limit) for each pool."""
     with contextlib.suppress(Exception):
         for client in connections.all():
             pool = getattr(client, "_pool", None)
             if pool is not None and hasattr(pool, "get_size"):
                 size, idle = pool.get_size(), pool.get_idle_size()
-                yield client.connection_name, size - idle, idle
+                yield client.connection_name, size - idle, idle, pool.get_max_size()
 
 
 def sample_pool_usage() -> None:
-    for name, in_use, idle in _pool_usage():
+    for name, in_use, idle, max_size in _pool_usage():
         DB_POOL_CONNECTIONS.labels(name, "in_use").set(in_use)
         DB_POOL_CONNECTIONS.labels(name, "idle").set(idle)
+        DB_POOL_MAX_CONNECTIONS.labels(name).set(max_size)
 
 
 async def _sample_pool_forever() -> None:

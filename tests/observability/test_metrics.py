@@ -175,7 +175,7 @@ def test_two_workers_report_one_sum(settings, tmp_path, private_redis) -> None:
 @pytest.mark.skipif(
     not os.environ.get("ALLOY_TEST_DATABASE_URL"), reason="SQLite has no connection pool"
 )
-async def test_the_database_pool_is_sampled(client) -> None:
+async def test_the_database_pool_is_sampled(client, settings) -> None:
     await client.get("/health/ready")
     sample_pool_usage()
     exposed = samples(await scrape(client))
@@ -189,3 +189,22 @@ async def test_the_database_pool_is_sampled(client) -> None:
     )
     assert exposed[in_use] >= 0
     assert exposed[in_use] + exposed[idle] >= 1
+    limit = ("alloy_db_pool_max_connections", frozenset({"connection": "default"}.items()))
+    assert exposed[limit] == settings.database_pool_max_size
+
+
+async def test_readiness_sets_a_gauge_per_check(client) -> None:
+    await client.get("/health/ready")
+    exposed = samples(await scrape(client))
+    for check in ("database", "migrations", "cache"):
+        assert exposed[("alloy_readiness_check_ok", frozenset({"check": check}.items()))] == 1
+
+
+async def test_a_failing_readiness_check_sets_its_gauge_to_zero(settings_factory) -> None:
+    unreachable = create_app(settings_factory(database_url="postgres://alloy@127.0.0.1:1/alloy"))
+    async with unreachable.test_app() as test_app:
+        response = await test_app.test_client().get("/health/ready")
+        assert response.status_code == 503
+        exposed = samples(await scrape(test_app.test_client()))
+    database = ("alloy_readiness_check_ok", frozenset({"check": "database"}.items()))
+    assert exposed[database] == 0
