@@ -1,0 +1,241 @@
+"""Revocation and staleness around a Redis fault.
+
+While Redis is down or frozen, one account changes its password (`PATCH /v1/users/me`), another
+gets a new role (`alloy users grant-role`), and a third edits its custom movement; each change is
+retried until acknowledged. Each account's old access token (and the movement) is then read every
+`POLL_SECONDS` until the observation ends. The window is how long after Redis answered again (or
+after the change was acknowledged, if later) the old token still got a 2xx, or the old version
+was still served.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import secrets
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from loadtests.drills.client import Account, Api, create_custom_movement, login, register
+from loadtests.drills.ledger import Actor, Ledger
+from loadtests.drills.server import ROOT
+
+POLL_SECONDS = 0.25
+WARM_READS = 6
+CHANGE_RETRY_SECONDS = 0.5
+CLI_TIMEOUT_SECONDS = 60.0
+NEW_ROLE = "admin"
+FRESH_DESCRIPTION = "edited while the cache was down"
+
+
+@dataclass(slots=True)
+class Observation:
+    sent_at: float
+    accepted: bool
+
+
+@dataclass(slots=True)
+class Probe:
+    """One change made during the fault, and what the API answered about it afterwards."""
+
+    kind: str
+    changed_at: float | None = None
+    change_answers: list[str] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+
+    def window(self, redis_back_at: float, observe_until: float) -> float | None:
+        """Seconds the old state was still accepted after it should not have been; None when the
+        change never went through. `observe_until` bounds an open window."""
+        if self.changed_at is None:
+            return None
+        since = max(redis_back_at, self.changed_at)
+        later = [o for o in self.observations if o.sent_at >= since]
+        accepted = [o.sent_at for o in later if o.accepted]
+        if not accepted:
+            return 0.0
+        if later[-1].accepted:
+            return observe_until - since
+        return max(accepted) - since
+
+    def still_open(self) -> bool:
+        return bool(self.observations) and self.observations[-1].accepted
+
+    def accepted_during_fault(self, redis_back_at: float) -> int:
+        if self.changed_at is None:
+            return 0
+        return sum(
+            1
+            for o in self.observations
+            if self.changed_at <= o.sent_at < redis_back_at and o.accepted
+        )
+
+    def summary(self, redis_back_at: float, observe_until: float) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "changed_at": self.changed_at,
+            "change_answers": self.change_answers,
+            "window_seconds": self.window(redis_back_at, observe_until),
+            "still_open_at_end": self.still_open(),
+            "accepted_during_fault_after_change": self.accepted_during_fault(redis_back_at),
+            "observations": len(self.observations),
+        }
+
+
+class Probes:
+    def __init__(self, api: Api, alloy_environment: dict[str, str]) -> None:
+        self.api = api
+        self.ledger: Ledger = api.ledger
+        self.environment = alloy_environment
+        self.password_account = Account.fresh("probe-password")
+        self.role_account = Account.fresh("probe-role")
+        self.movement_account = Account.fresh("probe-movement")
+        self.old_password_token = ""
+        self.old_role_token = ""
+        self.new_password = secrets.token_hex(16)
+        self.observe_until = math.inf
+        self.password = Probe("password change")
+        self.role = Probe("role change")
+        self.movement = Probe("movement edit")
+
+    def all(self) -> list[Probe]:
+        return [self.password, self.role, self.movement]
+
+    async def prepare(self) -> None:
+        """Accounts, tokens and a movement, each read a few times so every cache holds them."""
+        for account in (self.password_account, self.role_account, self.movement_account):
+            if not (await register(self.api, account, Actor.SETUP)) or not (
+                await login(self.api, account, Actor.SETUP)
+            ):
+                raise RuntimeError(f"probe account {account.email} could not sign in")
+        if not await create_custom_movement(self.api, self.movement_account, Actor.SETUP):
+            raise RuntimeError("the probe movement could not be created")
+        self.old_password_token = self.password_account.access_token
+        self.old_role_token = self.role_account.access_token
+        for _ in range(WARM_READS):
+            await self._token_accepted(self.old_password_token)
+            await self._token_accepted(self.old_role_token)
+            await self._movement_stale()
+
+    async def change_all(self, until: float, hold_until: float) -> None:
+        """Make the three changes, each retried until acknowledged or `until`; return no sooner
+        than `hold_until`."""
+        await asyncio.gather(
+            self._retry(self.password, self._change_password, until),
+            self._retry(self.role, self._change_role, until),
+            self._retry(self.movement, self._edit_movement, until),
+        )
+        await asyncio.sleep(max(0.0, hold_until - self.ledger.now()))
+
+    async def rehearse(self) -> None:
+        """Requests like the changes', that change nothing the probes watch."""
+        await self.api.call(
+            "PATCH",
+            "/v1/users/me",
+            "PATCH /v1/users/me",
+            Actor.PROBE,
+            token=self.old_password_token,
+            json={"name": "Drill Account"},
+        )
+        await self._movement_stale()
+
+    async def observe(self) -> None:
+        """Poll until `observe_until`, which the drill sets once the fault has ended."""
+        await asyncio.gather(
+            self._poll(self.password, lambda: self._token_accepted(self.old_password_token)),
+            self._poll(self.role, lambda: self._token_accepted(self.old_role_token)),
+            self._poll(self.movement, self._movement_stale),
+        )
+
+    async def _retry(self, probe: Probe, change: Any, until: float) -> None:
+        while self.ledger.now() < until:
+            answer = await change()
+            probe.change_answers.append(answer)
+            if answer == "ok":
+                probe.changed_at = self.ledger.now()
+                return
+            await asyncio.sleep(CHANGE_RETRY_SECONDS)
+
+    async def _poll(self, probe: Probe, accepted: Any) -> None:
+        while self.ledger.now() < self.observe_until:
+            sent_at = self.ledger.now()
+            result = await accepted()
+            if result is not None and probe.changed_at is not None:
+                probe.observations.append(Observation(sent_at, result))
+            await asyncio.sleep(POLL_SECONDS)
+
+    async def _change_password(self) -> str:
+        """One attempt. A 401 after an unanswered attempt may mean that attempt went through:
+        signing in with the new password tells."""
+        account = self.password_account
+        answer = await self.api.call(
+            "PATCH",
+            "/v1/users/me",
+            "PATCH /v1/users/me",
+            Actor.PROBE,
+            token=self.old_password_token,
+            json={"current_password": account.password, "password": self.new_password},
+        )
+        if answer is not None and answer.status == 401:
+            applied = Account(account.email, self.new_password)
+            if await login(self.api, applied, Actor.PROBE):
+                account.password = self.new_password
+                return "ok"
+        if answer is not None and answer.ok:
+            account.password = self.new_password
+            return "ok"
+        return "no response" if answer is None else f"{answer.status} {answer.code}"
+
+    async def _change_role(self) -> str:
+        command = [sys.executable, "-m", "alloy_cli.main", "users", "grant-role"]
+        process = await asyncio.create_subprocess_exec(
+            *command, self.role_account.email, NEW_ROLE,
+            env=self.environment, cwd=ROOT,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            _, stderr = await asyncio.wait_for(process.communicate(), CLI_TIMEOUT_SECONDS)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+            return "cli timed out"
+        if process.returncode == 0:
+            return "ok"
+        last_line = stderr.decode(errors="replace").strip().splitlines()[-1:]
+        return f"cli exit {process.returncode}: {' '.join(last_line)[:160]}"
+
+    async def _edit_movement(self) -> str:
+        account = self.movement_account
+        answer = await self.api.call(
+            "PATCH",
+            f"/v1/movements/{account.movement_id}",
+            "PATCH /v1/movements/{movement_id}",
+            Actor.PROBE,
+            token=account.access_token,
+            json={"description": FRESH_DESCRIPTION},
+        )
+        if answer is not None and answer.ok:
+            return "ok"
+        return "no response" if answer is None else f"{answer.status} {answer.code}"
+
+    async def _token_accepted(self, token: str) -> bool | None:
+        """Whether the old token still gets a 2xx; None when no definite answer came."""
+        answer = await self.api.call(
+            "GET", "/v1/users/me", "GET /v1/users/me", Actor.PROBE, token=token
+        )
+        if answer is None or answer.status >= 500:
+            return None
+        return answer.ok
+
+    async def _movement_stale(self) -> bool | None:
+        account = self.movement_account
+        answer = await self.api.call(
+            "GET",
+            f"/v1/movements/{account.movement_id}",
+            "GET /v1/movements/{movement_id}",
+            Actor.PROBE,
+            token=account.access_token,
+        )
+        if answer is None or not answer.ok:
+            return None
+        return answer.data.get("description") != FRESH_DESCRIPTION
