@@ -116,6 +116,8 @@ class Drill:
     inject: Inject
     probes: bool = False
     throughput: bool = False
+    stops_server: bool = False
+    """The fault stops the server, or may: its exit is judged by the drill's own criterion."""
 
 
 class DrillRun:
@@ -213,10 +215,15 @@ class DrillRun:
         self.ledger.mark("drained")
 
     async def _poll_readiness(self) -> None:
-        """`/health/ready` every half second, kept apart from the load's counts."""
-        async with httpx.AsyncClient(base_url=self.services.server.base_url, timeout=5) as client:
+        """`/health/ready` every half second, kept apart from the load's counts; and when the
+        server process is first found gone."""
+        server = self.services.server
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=5) as client:
             while not self.stop.is_set():
                 sent_at = self.ledger.now()
+                if not server.running() and "server_gone_at" not in self.facts:
+                    self.facts["server_gone_at"] = sent_at
+                    self.facts["server_exit_code"] = server.exit_code()
                 try:
                     status: int | None = (await client.get("/health/ready")).status_code
                 except httpx.HTTPError:
@@ -450,11 +457,13 @@ DRILLS: dict[str, Drill] = {
             "worker_killed",
             "one granian worker SIGKILLed while program generations are in flight",
             worker_killed,
+            stops_server=True,
         ),
         Drill(
             "sigterm",
             "SIGTERM to `alloy serve` under load, then started again",
             sigterm,
+            stops_server=True,
         ),
     )
 }
@@ -519,6 +528,10 @@ def judge(run: DrillRun, reconciled: Any, server_log: analysis.ServerLog) -> Dri
     ]
     if run.probes is not None:
         criteria += _probe_criteria(run, numbers, fault_end)
+    if not run.drill.stops_server:
+        gone_at = run.facts.get("server_gone_at")
+        measured = "yes" if gone_at is None else f"exited at +{gone_at - fault_start:.1f} s"
+        criteria.append(Criterion("server process stayed up", gone_at is None, measured))
     if run.drill.throughput:
         criteria.append(_throughput_criterion(attempts, marks, numbers))
     if run.drill.name == "worker_killed":

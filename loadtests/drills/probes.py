@@ -2,15 +2,16 @@
 
 While Redis is down or frozen, one account changes its password (`PATCH /v1/users/me`), another
 gets a new role (`alloy users grant-role`), and a third edits its custom movement; each change is
-retried until acknowledged. Each account's old access token (and the movement) is then read every
-`POLL_SECONDS` until the observation ends. The window is how long after Redis answered again (or
-after the change was acknowledged, if later) the old token still got a 2xx, or the old version
-was still served.
+retried until acknowledged. The two old access tokens (in turn on a movement list, a program list
+and `/v1/users/me`) and the movement are then read every `POLL_SECONDS` until the observation
+ends. The window is how long after Redis answered again (or after the change was acknowledged,
+if later) an old token still got a 2xx, or the old version was still served.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import math
 import secrets
 import sys
@@ -27,12 +28,19 @@ CHANGE_RETRY_SECONDS = 0.5
 CLI_TIMEOUT_SECONDS = 60.0
 NEW_ROLE = "admin"
 FRESH_DESCRIPTION = "edited while the cache was down"
+TOKEN_READS = (
+    ("/v1/movements?limit=1", "GET /v1/movements"),
+    ("/v1/programs?limit=1", "GET /v1/programs"),
+    ("/v1/users/me", "GET /v1/users/me"),
+)
 
 
 @dataclass(slots=True)
 class Observation:
     sent_at: float
     accepted: bool
+    read: str = ""
+    """Which read it was: the old state counts as refused only once every read refuses it."""
 
 
 @dataclass(slots=True)
@@ -44,22 +52,31 @@ class Probe:
     change_answers: list[str] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
 
+    def _by_read(self, since: float) -> dict[str, list[Observation]]:
+        reads: dict[str, list[Observation]] = {}
+        for observation in self.observations:
+            if observation.sent_at >= since:
+                reads.setdefault(observation.read, []).append(observation)
+        return reads
+
     def window(self, redis_back_at: float, observe_until: float) -> float | None:
-        """Seconds the old state was still accepted after it should not have been; None when the
-        change never went through. `observe_until` bounds an open window."""
+        """Seconds the old state was still accepted after it should not have been, by the read
+        that accepted it longest; None when the change never went through. A read still
+        accepting it at the end makes the window reach `observe_until`."""
         if self.changed_at is None:
             return None
         since = max(redis_back_at, self.changed_at)
-        later = [o for o in self.observations if o.sent_at >= since]
-        accepted = [o.sent_at for o in later if o.accepted]
-        if not accepted:
-            return 0.0
-        if later[-1].accepted:
-            return observe_until - since
-        return max(accepted) - since
+        longest = 0.0
+        for observations in self._by_read(since).values():
+            if observations[-1].accepted:
+                return observe_until - since
+            accepted = [o.sent_at for o in observations if o.accepted]
+            if accepted:
+                longest = max(longest, max(accepted) - since)
+        return longest
 
     def still_open(self) -> bool:
-        return bool(self.observations) and self.observations[-1].accepted
+        return any(reads[-1].accepted for reads in self._by_read(-math.inf).values())
 
     def accepted_during_fault(self, redis_back_at: float) -> int:
         if self.changed_at is None:
@@ -94,6 +111,7 @@ class Probes:
         self.old_role_token = ""
         self.new_password = secrets.token_hex(16)
         self.observe_until = math.inf
+        self._token_reads = itertools.cycle(range(len(TOKEN_READS)))
         self.password = Probe("password change")
         self.role = Probe("role change")
         self.movement = Probe("movement edit")
@@ -159,9 +177,9 @@ class Probes:
     async def _poll(self, probe: Probe, accepted: Any) -> None:
         while self.ledger.now() < self.observe_until:
             sent_at = self.ledger.now()
-            result = await accepted()
+            result, read = await accepted()
             if result is not None and probe.changed_at is not None:
-                probe.observations.append(Observation(sent_at, result))
+                probe.observations.append(Observation(sent_at, result, read))
             await asyncio.sleep(POLL_SECONDS)
 
     async def _change_password(self) -> str:
@@ -218,24 +236,26 @@ class Probes:
             return "ok"
         return "no response" if answer is None else f"{answer.status} {answer.code}"
 
-    async def _token_accepted(self, token: str) -> bool | None:
-        """Whether the old token still gets a 2xx; None when no definite answer came."""
-        answer = await self.api.call(
-            "GET", "/v1/users/me", "GET /v1/users/me", Actor.PROBE, token=token
-        )
+    async def _token_accepted(self, token: str) -> tuple[bool | None, str]:
+        """Whether the old token still gets a 2xx; None when no definite answer came. The reads
+        take turns: the lists check the token against the cached auth state, `/v1/users/me`
+        against the account it loads."""
+        path, route = TOKEN_READS[next(self._token_reads)]
+        answer = await self.api.call("GET", path, route, Actor.PROBE, token=token)
         if answer is None or answer.status >= 500:
-            return None
-        return answer.ok
+            return None, route
+        return answer.ok, route
 
-    async def _movement_stale(self) -> bool | None:
+    async def _movement_stale(self) -> tuple[bool | None, str]:
         account = self.movement_account
+        route = "GET /v1/movements/{movement_id}"
         answer = await self.api.call(
             "GET",
             f"/v1/movements/{account.movement_id}",
-            "GET /v1/movements/{movement_id}",
+            route,
             Actor.PROBE,
             token=account.access_token,
         )
         if answer is None or not answer.ok:
-            return None
-        return answer.data.get("description") != FRESH_DESCRIPTION
+            return None, route
+        return answer.data.get("description") != FRESH_DESCRIPTION, route

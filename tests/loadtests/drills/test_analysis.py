@@ -102,6 +102,21 @@ def test_a_window_still_open_at_the_end_reaches_the_end() -> None:
     assert Probe("movement edit").window(10.0, 18.0) is None
 
 
+def test_an_old_token_is_refused_only_once_every_read_refuses_it() -> None:
+    probe = Probe("role change", changed_at=4.0)
+    probe.observations = [
+        Observation(10.5, True, "GET /v1/movements"),
+        Observation(10.75, False, "GET /v1/users/me"),
+        Observation(11.0, True, "GET /v1/movements"),
+        Observation(11.25, False, "GET /v1/users/me"),
+    ]
+    assert probe.still_open()
+    assert probe.window(redis_back_at=10.0, observe_until=18.0) == 8.0
+    probe.observations.append(Observation(11.5, False, "GET /v1/movements"))
+    assert not probe.still_open()
+    assert probe.window(redis_back_at=10.0, observe_until=18.0) == 1.0
+
+
 def intent(number: int, program_id: str | None, acknowledged_at: float | None = None) -> Intent:
     ledger_id = f"redis_killed-{number:05d}"
     return Intent(
