@@ -557,8 +557,9 @@ def _probe_criteria(
     for probe, summary in zip(probes.all(), summaries, strict=True):
         window = summary["window_seconds"]
         if window is None:
-            last = probe.change_answers[-1] if probe.change_answers else "not tried"
-            measured = f"change never acknowledged during the fault (last answer: {last})"
+            answers = Counter(probe.change_answers)
+            listed = ", ".join(f"{answer} x{n}" for answer, n in answers.most_common()) or "none"
+            measured = f"change never acknowledged during the fault (answers: {listed})"
             criteria.append(Criterion(f"{probe.kind}: old state refused", False, measured))
             continue
         bound_text = f"{'> ' if summary['still_open_at_end'] else ''}{window:.1f} s"

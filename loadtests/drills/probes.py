@@ -26,6 +26,7 @@ POLL_SECONDS = 0.25
 WARM_READS = 6
 CHANGE_RETRY_SECONDS = 0.5
 CLI_TIMEOUT_SECONDS = 60.0
+ABANDONED = "abandoned when the hold ran out"
 NEW_ROLE = "admin"
 FRESH_DESCRIPTION = "edited while the cache was down"
 TOKEN_READS = (
@@ -166,13 +167,18 @@ class Probes:
         )
 
     async def _retry(self, probe: Probe, change: Any, until: float) -> None:
-        while self.ledger.now() < until:
-            answer = await change()
-            probe.change_answers.append(answer)
-            if answer == "ok":
-                probe.changed_at = self.ledger.now()
-                return
-            await asyncio.sleep(CHANGE_RETRY_SECONDS)
+        """Attempts until one is acknowledged; at `until` the attempt under way is abandoned."""
+        try:
+            async with asyncio.timeout(max(0.0, until - self.ledger.now())):
+                while True:
+                    answer = await change()
+                    probe.change_answers.append(answer)
+                    if answer == "ok":
+                        probe.changed_at = self.ledger.now()
+                        return
+                    await asyncio.sleep(CHANGE_RETRY_SECONDS)
+        except TimeoutError:
+            probe.change_answers.append(ABANDONED)
 
     async def _poll(self, probe: Probe, accepted: Any) -> None:
         while self.ledger.now() < self.observe_until:
@@ -214,9 +220,11 @@ class Probes:
         try:
             _, stderr = await asyncio.wait_for(process.communicate(), CLI_TIMEOUT_SECONDS)
         except TimeoutError:
-            process.kill()
-            await process.wait()
             return "cli timed out"
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
         if process.returncode == 0:
             return "ok"
         last_line = stderr.decode(errors="replace").strip().splitlines()[-1:]
