@@ -25,7 +25,7 @@ from loadtests.drills.ledger import LOAD_ACTORS, Actor, Intent, Ledger, Outcome
 from loadtests.drills.load import LARGE_PROGRAM, Programs, Reader, Trainee
 from loadtests.drills.probes import Probes
 from loadtests.drills.reconcile import reconcile
-from loadtests.drills.server import AlloyServer, run_alloy
+from loadtests.drills.server import AlloyServer
 from loadtests.drills.services import PrivatePostgres, PrivateRedis
 
 REVOCATION_BOUND_SECONDS = 5.0
@@ -204,6 +204,8 @@ class DrillRun:
             for task in self.tasks:
                 task.cancel()
             await asyncio.gather(*self.tasks, return_exceptions=True)
+            if self.probes is not None:
+                await self.probes.close()
             await self.api.close()
         return await self._result()
 
@@ -232,14 +234,10 @@ class DrillRun:
                 await asyncio.sleep(READINESS_POLL_SECONDS)
 
     async def _rehearse_probes(self) -> None:
-        """The probes' work once before the fault too (a CLI command, a profile edit), so the
-        throughput windows differ only in the fault."""
+        """The probes' work once before the fault too, so the throughput windows differ only in
+        the fault."""
         await asyncio.sleep(REHEARSAL_DELAY_SECONDS)
-        environment = self.services.environment
-        await asyncio.gather(
-            asyncio.to_thread(run_alloy, environment, "users", "list"),
-            self.probes.rehearse(),
-        )
+        await self.probes.rehearse()
 
     async def hold_fault(self) -> None:
         """Keep the fault for `fault` seconds; with probes, make their changes meanwhile and

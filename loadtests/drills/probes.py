@@ -11,6 +11,7 @@ if later) an old token still got a 2xx, or the old version was still served.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import math
 import secrets
@@ -27,6 +28,13 @@ WARM_READS = 6
 CHANGE_RETRY_SECONDS = 0.5
 CLI_TIMEOUT_SECONDS = 60.0
 ABANDONED = "abandoned when the hold ran out"
+PRIMED_CLI = """
+import sys
+from alloy_cli.main import app
+if sys.stdin.readline():
+    app(sys.argv[1:], prog_name="alloy")
+"""
+"""The `alloy` command with its imports done, run when a line arrives (and not at all on EOF)."""
 NEW_ROLE = "admin"
 FRESH_DESCRIPTION = "edited while the cache was down"
 TOKEN_READS = (
@@ -113,6 +121,8 @@ class Probes:
         self.new_password = secrets.token_hex(16)
         self.observe_until = math.inf
         self._token_reads = itertools.cycle(range(len(TOKEN_READS)))
+        self._primed_cli: asyncio.subprocess.Process | None = None
+        self._primed_rehearsal: asyncio.subprocess.Process | None = None
         self.password = Probe("password change")
         self.role = Probe("role change")
         self.movement = Probe("movement edit")
@@ -131,6 +141,8 @@ class Probes:
             raise RuntimeError("the probe movement could not be created")
         self.old_password_token = self.password_account.access_token
         self.old_role_token = self.role_account.access_token
+        self._primed_cli = await self._start_cli(self._role_arguments(), primed=True)
+        self._primed_rehearsal = await self._start_cli(["users", "list"], primed=True)
         for _ in range(WARM_READS):
             await self._token_accepted(self.old_password_token)
             await self._token_accepted(self.old_role_token)
@@ -147,7 +159,12 @@ class Probes:
         await asyncio.sleep(max(0.0, hold_until - self.ledger.now()))
 
     async def rehearse(self) -> None:
-        """Requests like the changes', that change nothing the probes watch."""
+        """Work like the changes' (a primed `alloy` command, a profile edit, a read) that changes
+        nothing the probes watch: run before the fault, so that both throughput windows carry it."""
+        process, self._primed_rehearsal = self._primed_rehearsal, None
+        if process is not None and process.stdin is not None:
+            process.stdin.write(b"go\n")
+            await process.stdin.drain()
         await self.api.call(
             "PATCH",
             "/v1/users/me",
@@ -157,6 +174,10 @@ class Probes:
             json={"name": "Drill Account"},
         )
         await self._movement_stale()
+        if process is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.communicate(), CLI_TIMEOUT_SECONDS)
+            await _end(process)
 
     async def observe(self) -> None:
         """Poll until `observe_until`, which the drill sets once the fault has ended."""
@@ -210,25 +231,45 @@ class Probes:
             return "ok"
         return "no response" if answer is None else f"{answer.status} {answer.code}"
 
-    async def _change_role(self) -> str:
-        command = [sys.executable, "-m", "alloy_cli.main", "users", "grant-role"]
-        process = await asyncio.create_subprocess_exec(
-            *command, self.role_account.email, NEW_ROLE,
+    def _role_arguments(self) -> list[str]:
+        return ["users", "grant-role", self.role_account.email, NEW_ROLE]
+
+    async def _start_cli(self, arguments: list[str], primed: bool) -> asyncio.subprocess.Process:
+        command = ["-c", PRIMED_CLI] if primed else ["-m", "alloy_cli.main"]
+        return await asyncio.create_subprocess_exec(
+            sys.executable, *command, *arguments,
             env=self.environment, cwd=ROOT,
+            stdin=asyncio.subprocess.PIPE if primed else asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
+
+    async def _change_role(self) -> str:
+        """`alloy users grant-role`: the first attempt releases the process primed before the
+        fault (its imports done), so that the change lands while Redis is still faulted even on
+        a loaded machine; later attempts run the command afresh."""
+        process, self._primed_cli = self._primed_cli, None
+        if process is not None and process.stdin is not None:
+            process.stdin.write(b"go\n")
+            await process.stdin.drain()
+        else:
+            process = await self._start_cli(self._role_arguments(), primed=False)
         try:
             _, stderr = await asyncio.wait_for(process.communicate(), CLI_TIMEOUT_SECONDS)
         except TimeoutError:
             return "cli timed out"
         finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
+            await _end(process)
         if process.returncode == 0:
             return "ok"
         last_line = stderr.decode(errors="replace").strip().splitlines()[-1:]
         return f"cli exit {process.returncode}: {' '.join(last_line)[:160]}"
+
+    async def close(self) -> None:
+        """End the primed commands that were never released."""
+        for process in (self._primed_cli, self._primed_rehearsal):
+            if process is not None:
+                await _end(process)
+        self._primed_cli = self._primed_rehearsal = None
 
     async def _edit_movement(self) -> str:
         account = self.movement_account
@@ -267,3 +308,9 @@ class Probes:
         if answer is None or not answer.ok:
             return None, route
         return answer.data.get("description") != FRESH_DESCRIPTION, route
+
+
+async def _end(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.kill()
+        await process.wait()
