@@ -32,6 +32,8 @@ REVOCATION_BOUND_SECONDS = 5.0
 CONNECT_FAILURES = frozenset({"ConnectError", "ConnectTimeout", "PoolTimeout"})
 THROUGHPUT_FLOOR = 0.5
 RESENDS = 6
+AROUND_FAULT_SECONDS = 2.0
+"""Resends prefer creations acknowledged from this long before the fault to its end."""
 RESEND_DELAY_SECONDS = 1.0
 BURST = 6
 IN_FLIGHT_WAIT_SECONDS = 10.0
@@ -241,7 +243,7 @@ class DrillRun:
 
     async def hold_fault(self) -> None:
         """Keep the fault for `fault` seconds; with probes, make their changes meanwhile and
-        hold on (at most PROBE_GRACE_SECONDS more) until each is acknowledged."""
+        hold on (at most `probe_grace` seconds more) until each is acknowledged."""
         until = self.ledger.now() + self.timing.fault
         if self.probes is None:
             await asyncio.sleep(self.timing.fault)
@@ -288,8 +290,8 @@ def _resend_choice(
     before_end = [
         i for i in acknowledged if i.acknowledged_at is not None and i.acknowledged_at < fault_end
     ]
-    around = [i for i in before_end if i.acknowledged_at >= fault_start - 2]
-    earlier = [i for i in before_end if i.acknowledged_at < fault_start - 2]
+    around = [i for i in before_end if i.acknowledged_at >= fault_start - AROUND_FAULT_SECONDS]
+    earlier = [i for i in before_end if i.acknowledged_at < fault_start - AROUND_FAULT_SECONDS]
     chosen = around[-RESENDS:]
     chosen += earlier[-(RESENDS - len(chosen)) :] if len(chosen) < RESENDS else []
     return chosen
