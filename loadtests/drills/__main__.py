@@ -1,0 +1,5 @@
+import sys
+
+from loadtests.drills.runner import main
+
+sys.exit(main())
