@@ -1,8 +1,22 @@
-"""`alloy serve` on a bare machine: database created, migrated and loaded with the library."""
+"""`alloy serve`: the embedded database made ready, a busy port and pending migrations refused."""
 
+import asyncio
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
+import pytest
+
+from alloy_api.db import migrations
+from alloy_api.settings import Settings
+from tests.conftest import TEST_DATABASE_URL, drop_postgres_database, recreate_postgres_database
+from tests.servers import free_port
+
+SERVE_TIMEOUT_SECONDS = 60
 
 
 def test_serve_creates_migrates_and_seeds_the_embedded_database(
@@ -19,3 +33,57 @@ def test_serve_creates_migrates_and_seeds_the_embedded_database(
     assert movements >= 120
     assert circuits >= 20
     assert active_configs == 1
+
+
+def serve(port: int, data_dir: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    variables = {**os.environ, "ALLOY_DATA_DIR": str(data_dir), **environment}
+    if "ALLOY_DATABASE_URL" not in environment:
+        variables.pop("ALLOY_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
+        env=variables,
+        capture_output=True,
+        text=True,
+        timeout=SERVE_TIMEOUT_SECONDS,
+        check=False,
+    )
+
+
+def test_a_port_another_process_listens_on_is_refused(tmp_path) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        refused = serve(port, tmp_path / "data")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"error: port {port} is in use on 127.0.0.1: another server listens there"
+    )
+    assert not (tmp_path / "data" / "alloy.sqlite3").exists()
+
+
+def test_a_second_server_on_a_running_servers_port_is_refused(served_host, tmp_path) -> None:
+    port = int(served_host.rsplit(":", 1)[1])
+    second = serve(port, tmp_path / "second")
+    assert second.returncode == 1
+    assert f"port {port} is in use" in second.stderr
+    assert httpx.get(f"{served_host}/health/ready").status_code == 200
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="only PostgreSQL is never migrated by serve")
+def test_a_postgres_database_with_pending_migrations_is_refused(tmp_path) -> None:
+    database_url = f"{TEST_DATABASE_URL}_unmigrated"
+    asyncio.run(recreate_postgres_database(database_url))
+    port = free_port()
+    try:
+        refused = serve(port, tmp_path / "data", ALLOY_DATABASE_URL=database_url)
+    finally:
+        asyncio.run(drop_postgres_database(database_url))
+    assert refused.returncode == 1
+    message = refused.stderr.strip()
+    every_migration = migrations.migration_files(Settings(data_dir=tmp_path))
+    assert message.startswith(f"error: {len(every_migration)} migration(s) pending on the database")
+    assert all(name in message for name in every_migration)
+    assert message.endswith("apply them with `alloy db upgrade`, then start again")
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/health/live")
