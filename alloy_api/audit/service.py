@@ -1,5 +1,6 @@
 """`record(...)`: the one way security events and admin writes reach the audit log."""
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
@@ -184,3 +185,18 @@ async def list_events(query: AuditEventQuery) -> "Page[AuditEvent]":
         default_sort=DEFAULT_AUDIT_SORT,
         filters_applied=filters,
     )
+
+
+async def recent_events(
+    *,
+    limit: int,
+    action: str | None = None,
+    actor: str | None = None,
+    actor_id: UUID | None = None,
+    since: datetime | None = None,
+) -> list[AuditEvent]:
+    """The newest `limit` events matching every filter given, newest first (the operator's view)."""
+    matching = repository.events_matching(
+        action=action, actor_id=actor_id, since=since, actor=actor
+    )
+    return await repository.newest(matching, limit)
