@@ -51,6 +51,7 @@ class AuditAction(StrEnum):
     CIRCUIT_UPDATED = "circuit_updated"
     CIRCUIT_DELETED = "circuit_deleted"
     SCORING_CONFIG_PUBLISHED = "scoring_config_published"
+    SCORING_CONFIG_ACTIVATED = "scoring_config_activated"
     LIBRARY_SEEDED = "library_seeded"
     CACHE_FLUSHED = "cache_flushed"
 
