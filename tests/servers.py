@@ -16,6 +16,10 @@ import pytest
 
 READY_ATTEMPTS = 150
 READY_PAUSE_SECONDS = 0.2
+SHARED_SERVICES = {
+    "ALLOY_DATABASE_URL": "ALLOY_TEST_DATABASE_URL",
+    "ALLOY_REDIS_URL": "ALLOY_TEST_REDIS_URL",
+}
 
 
 def free_port() -> int:
@@ -58,14 +62,14 @@ def served_host(served_data_dir: Path) -> Iterator[str]:
 
 @pytest.fixture
 async def other_process(settings: Any) -> AsyncIterator[str]:
-    """`alloy serve` in its own process, on the same database and Redis as the test app."""
+    """`alloy serve` in its own process, on the same database and Redis as the test app (on the
+    embedded default: the same SQLite file, with its own in-process cache)."""
     port = free_port()
-    environment = {
-        **os.environ,
-        "ALLOY_DATA_DIR": str(settings.data_dir),
-        "ALLOY_DATABASE_URL": os.environ.get("ALLOY_TEST_DATABASE_URL", ""),
-        "ALLOY_REDIS_URL": os.environ.get("ALLOY_TEST_REDIS_URL", ""),
-    }
+    environment = {**os.environ, "ALLOY_DATA_DIR": str(settings.data_dir)}
+    for variable, test_variable in SHARED_SERVICES.items():
+        environment.pop(variable, None)
+        if os.environ.get(test_variable):
+            environment[variable] = os.environ[test_variable]
     server = subprocess.Popen(
         [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
         env=environment,

@@ -533,9 +533,3 @@ async def key_counts(cache: BaseCache) -> dict[str, int]:
         group = _group_of(_text(raw_key))
         counts[group] = counts.get(group, 0) + 1
     return dict(sorted(counts.items()))
-
-
-async def server_stats(cache: BaseCache) -> dict[str, int]:
-    """The Redis server's own hit and miss counts, over every client of that server."""
-    info = await _redis_of(cache).info("stats")
-    return {name: int(info.get(name, 0)) for name in ("keyspace_hits", "keyspace_misses")}
