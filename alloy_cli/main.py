@@ -1,18 +1,25 @@
-"""The `alloy` command: serve, migrate, export and check the API."""
+"""The `alloy` command: serve, migrate, operate and check the API."""
 
 import typer
 
-from alloy_cli import cache, contracts, db, loadtest, openapi, twofa, users
+from alloy_cli import audit, cache, contracts, db, loadtest, openapi, scoring, twofa, users
+from alloy_cli.doctor import doctor
 from alloy_cli.seed import seed
 from alloy_cli.serve import serve
 
 app = typer.Typer(
-    help="Alloy operations: serve, migrate, export and check the contract, load-test.",
+    help=(
+        "Alloy operations: serve, migrate, manage accounts, the audit log and the scoring config,"
+        " check the setup and the contract, load-test.\n\n"
+        "Exit codes: 0 done; 1 refused or failed, including 'nothing to do' for a command that"
+        " names one change already in place (nothing is changed or audited then); 2 usage."
+    ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
 app.command()(serve)
 app.command()(seed)
+app.command()(doctor)
 app.add_typer(db.app, name="db")
 app.add_typer(openapi.app, name="openapi")
 app.add_typer(contracts.app, name="contracts")
@@ -20,6 +27,8 @@ app.add_typer(loadtest.app, name="loadtest")
 app.add_typer(users.app, name="users")
 app.add_typer(twofa.app, name="2fa")
 app.add_typer(cache.app, name="cache")
+app.add_typer(audit.app, name="audit")
+app.add_typer(scoring.app, name="scoring")
 
 if __name__ == "__main__":
     app()
