@@ -35,6 +35,10 @@ class ErrorCode(Enum):
         HTTPStatus.BAD_REQUEST,
         "More than 10 filters, or more than 100 values in one in/nin list",
     )
+    VAL_UNPLANNED_MOVEMENT = (
+        HTTPStatus.BAD_REQUEST,
+        "A logged movement is not planned in the session and names no exercise it replaces",
+    )
     AUTH_MISSING_TOKEN = (HTTPStatus.UNAUTHORIZED, "No bearer token was sent")
     AUTH_INVALID_TOKEN = (
         HTTPStatus.UNAUTHORIZED,
