@@ -33,11 +33,12 @@ def served_data_dir(tmp_path: Path) -> Path:
     return tmp_path / "served"
 
 
-@pytest.fixture
-def served_host(served_data_dir: Path) -> Iterator[str]:
-    """`alloy serve` on the embedded default, in its own data dir, once it answers ready."""
+@contextlib.contextmanager
+def embedded_server(data_dir: Path, **settings: str) -> Iterator[str]:
+    """`alloy serve` on the embedded default in `data_dir`, with these ALLOY_* settings, once it
+    answers ready; its base URL."""
     port = free_port()
-    environment = {**os.environ, "ALLOY_DATA_DIR": str(served_data_dir)}
+    environment = {**os.environ, "ALLOY_DATA_DIR": str(data_dir), **settings}
     environment.pop("ALLOY_DATABASE_URL", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
@@ -58,6 +59,13 @@ def served_host(served_data_dir: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture
+def served_host(served_data_dir: Path) -> Iterator[str]:
+    """`alloy serve` on the embedded default, in its own data dir, once it answers ready."""
+    with embedded_server(served_data_dir) as host:
+        yield host
 
 
 @pytest.fixture
