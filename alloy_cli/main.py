@@ -11,10 +11,16 @@ app = typer.Typer(
     help=(
         "Alloy operations: serve, migrate, manage accounts, the audit log and the scoring config,"
         " check the setup and the contract, load-test.\n\n"
-        "Exit codes: 0 done; 1 refused or failed, including 'nothing to do' for a command that"
-        " names one change already in place (nothing is changed or audited then); 2 usage."
+        "Exit codes of every command:\n\n"
+        "* `0`: done;\n"
+        "* `1`: refused or failed, with a one-line reason on stderr; also 'nothing to do' when a"
+        " command that names one change finds it already made (nothing is changed or audited);\n"
+        "* `2`: usage: an unknown command or option, or a value it does not take.\n\n"
+        "Listings take `--json` (one JSON document, stable field names); tables keep whole lines"
+        " when the output is not a terminal."
     ),
     no_args_is_help=True,
+    rich_markup_mode="markdown",
     pretty_exceptions_show_locals=False,
 )
 app.command()(serve)
