@@ -8,14 +8,14 @@ import time
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from alloy_cli.common import console, fail, say
+from alloy_cli.common import JSON_OPTION_HELP, console, fail, print_json, say
 from alloy_cli.loadtest_limits import (
     TargetUnavailableError,
     classes_used,
@@ -299,10 +299,36 @@ def run(
         fail(f"{len(problems)} threshold or regression breach(es)")
 
 
+def comparison_rows(before: RunSummary, after: RunSummary) -> list[dict[str, Any]]:
+    """Each endpoint of the newer run with its p95 and req/s in both; `p95_change` is a ratio."""
+    before_by_name = before.by_name()
+    rows = []
+    for stats in after.endpoints:
+        old = before_by_name.get(stats.name)
+        rows.append(
+            {
+                "endpoint": stats.name,
+                "p95_ms_a": old.p95_ms if old else None,
+                "p95_ms_b": stats.p95_ms,
+                "p95_change": round(stats.p95_ms / old.p95_ms - 1, 4)
+                if old and old.p95_ms
+                else None,
+                "rps_a": old.rps if old else None,
+                "rps_b": stats.rps,
+            }
+        )
+    return rows
+
+
+def _shown(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
 @app.command()
 def compare(
     first: Annotated[Path, typer.Argument(help="A summary.json or saved baseline.")],
     second: Annotated[Path, typer.Argument(help="Another one, usually the newer run.")],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)] = False,
 ) -> None:
     """Print the per-endpoint table of two runs side by side."""
     try:
@@ -310,17 +336,19 @@ def compare(
         after = RunSummary.from_json(second.read_bytes())
     except (OSError, ValueError, KeyError) as error:
         fail(f"cannot read the runs: {error}")
+    rows = comparison_rows(before, after)
+    if as_json:
+        print_json({"endpoints": rows})
+        return
     table = Table("endpoint", "p95 A ms", "p95 B ms", "change", "req/s A", "req/s B")
-    before_by_name = before.by_name()
-    for stats in after.endpoints:
-        old = before_by_name.get(stats.name)
-        change = f"{stats.p95_ms / old.p95_ms - 1:+.0%}" if old and old.p95_ms else "new"
+    for row in rows:
+        change = row["p95_change"]
         table.add_row(
-            stats.name,
-            f"{old.p95_ms:g}" if old else "-",
-            f"{stats.p95_ms:g}",
-            change,
-            f"{old.rps:g}" if old else "-",
-            f"{stats.rps:g}",
+            row["endpoint"],
+            _shown(row["p95_ms_a"]),
+            _shown(row["p95_ms_b"]),
+            "new" if change is None else f"{change:+.0%}",
+            _shown(row["rps_a"]),
+            _shown(row["rps_b"]),
         )
     console.print(table)

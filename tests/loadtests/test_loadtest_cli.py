@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
+
 from alloy_cli.loadtest_limits import Policy, shaping_warnings
 from alloy_cli.loadtest_report import (
     EndpointStats,
@@ -238,6 +240,12 @@ def test_smoke_run_against_a_real_server_then_a_regression(served_host, tmp_path
     compared = loadtest("compare", str(baseline_path), str(tmp_path / "second" / "summary.json"))
     assert compared.returncode == 0
     assert "GET /health/live" in compared.stdout
+    as_json = loadtest(
+        "compare", str(baseline_path), str(tmp_path / "second" / "summary.json"), "--json"
+    )
+    rows = orjson.loads(as_json.stdout)["endpoints"]
+    assert {row["endpoint"] for row in rows} == {endpoint.name for endpoint in summary.endpoints}
+    assert all(row["p95_ms_a"] == 0.001 and row["p95_change"] > 0.2 for row in rows)
 
 
 def lenient(tmp_path: Path) -> Path:
