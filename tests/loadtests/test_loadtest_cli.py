@@ -6,8 +6,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import orjson
+from typer.testing import CliRunner
 
 from alloy_cli.loadtest_limits import Policy, shaping_warnings
 from alloy_cli.loadtest_report import (
@@ -21,6 +23,7 @@ from alloy_cli.loadtest_report import (
     regressions,
     threshold_breaches,
 )
+from alloy_cli.main import app
 from loadtests.scenarios import SCENARIOS, users_per_journey
 from tests.servers import embedded_server
 
@@ -187,20 +190,26 @@ def loadtest(*arguments: str, **environment: str) -> subprocess.CompletedProcess
     )
 
 
+def in_process(*arguments: str, **environment: str | None) -> Any:
+    """`alloy loadtest ARGUMENTS` in this process: for what is decided before Locust starts."""
+    variables: dict[str, str | None] = dict.fromkeys(ADMIN_VARIABLES)
+    return CliRunner().invoke(app, ["loadtest", *arguments], env={**variables, **environment})
+
+
 def test_the_admin_scenarios_name_their_settings_and_refuse_at_once_without_them() -> None:
-    helped = loadtest("run", "--help", COLUMNS="200")
+    helped = in_process("run", "--help", COLUMNS="200")
     assert all(variable in helped.stdout for variable in ADMIN_VARIABLES)
     for scenario in ("admin", "mixed"):
-        refused = loadtest("run", "--scenario", scenario, "--host", "http://127.0.0.1:1")
-        assert refused.returncode == 1
+        refused = in_process("run", "--scenario", scenario, "--host", "http://127.0.0.1:1")
+        assert refused.exit_code == 1
         assert refused.stderr.startswith(f"error: the {scenario} scenario signs in as an admin:")
         assert "ALLOY_LOADTEST_ADMIN_EMAIL and ALLOY_LOADTEST_ADMIN_PASSWORD" in refused.stderr
         assert "locust" not in refused.stdout
-    with_settings = loadtest(
+    with_settings = in_process(
         "run", "--scenario", "admin", "--host", "http://127.0.0.1:1",
         ALLOY_LOADTEST_ADMIN_EMAIL="admin@example.com", ALLOY_LOADTEST_ADMIN_PASSWORD="x",
     )  # fmt: skip
-    assert with_settings.returncode == 1
+    assert with_settings.exit_code == 1
     assert with_settings.stderr.startswith("error: http://127.0.0.1:1 does not answer")
 
 
@@ -279,6 +288,6 @@ def test_a_run_the_auth_limit_shapes_is_warned_about_and_explains_its_failures(
 
 
 def test_unknown_scenario_fails_in_one_line() -> None:
-    completed = loadtest("run", "--scenario", "nope", "--host", "http://127.0.0.1:1")
-    assert completed.returncode == 1
+    completed = in_process("run", "--scenario", "nope", "--host", "http://127.0.0.1:1")
+    assert completed.exit_code == 1
     assert "unknown scenario" in completed.stderr
