@@ -52,15 +52,6 @@ async def recreate_postgres_database(database_url: str) -> None:
         await connection.close()
 
 
-async def drop_postgres_database(database_url: str) -> None:
-    admin_url, database_name = _postgres_admin_url(database_url)
-    connection = await asyncpg.connect(admin_url)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
-    finally:
-        await connection.close()
-
-
 async def _truncate_postgres(database_url: str) -> None:
     connection = await asyncpg.connect(
         urlunsplit(urlsplit(database_url)._replace(scheme="postgresql"))

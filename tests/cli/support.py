@@ -2,12 +2,15 @@
 
 import asyncio
 import getpass
+import shutil
+from pathlib import Path
 from typing import Any
 
 import orjson
 from typer.testing import CliRunner
 
 from alloy_api.audit.models import AuditEvent
+from alloy_api.db import migrations
 from alloy_api.db.lifecycle import close_database, open_database
 from alloy_cli.main import app
 from tests.auth.factories import STRONG_PASSWORD
@@ -63,3 +66,13 @@ def create_account(settings, email: str, *options: str) -> None:
         stdin=STRONG_PASSWORD + "\n",
     )
     assert created.exit_code == 0, created.output
+
+
+def migrations_ahead_of(settings, tmp_path: Path) -> Path:
+    """A copy of the migrations with one more version file than the test database has had."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(settings.migrations_dir, copy)
+    known = migrations.migration_files(settings)
+    ahead = copy / "models" / f"{len(known)}_29991231000000_not_applied.py"
+    ahead.write_text("", encoding="utf-8")
+    return ahead

@@ -1,19 +1,11 @@
 """`alloy doctor`: one line per check, the fix for what fails, exit 1 when something fails."""
 
-import asyncio
-import sqlite3
-
 import orjson
 
 from alloy_api.settings import Settings
 from alloy_cli.doctor import Status, clock_check
-from tests.cli.support import invoke
-from tests.conftest import (
-    TEST_DATABASE_URL,
-    TEST_REDIS_URL,
-    drop_postgres_database,
-    recreate_postgres_database,
-)
+from tests.cli.support import invoke, migrations_ahead_of
+from tests.conftest import TEST_DATABASE_URL, TEST_REDIS_URL
 
 CHECK_NAMES = ["configuration", "database", "migrations", "redis", "secret", "clock"]
 
@@ -41,22 +33,12 @@ def test_a_healthy_setup_passes_every_check(settings) -> None:
 
 
 def test_pending_migrations_fail_with_the_command_that_applies_them(settings, tmp_path) -> None:
-    if TEST_DATABASE_URL:
-        database_url = f"{TEST_DATABASE_URL}_doctor"
-        asyncio.run(recreate_postgres_database(database_url))
-    else:
-        database_file = tmp_path / "unmigrated.sqlite3"
-        sqlite3.connect(database_file).close()
-        database_url = f"sqlite://{database_file}"
-    try:
-        result = invoke(settings, "doctor", ALLOY_DATABASE_URL=database_url)
-    finally:
-        if TEST_DATABASE_URL:
-            asyncio.run(drop_postgres_database(database_url))
+    ahead = migrations_ahead_of(settings, tmp_path)
+    result = invoke(settings, "doctor", ALLOY_MIGRATIONS_DIR=str(ahead.parent.parent))
     assert result.exit_code == 1
     migrations_line = next(line for line in result.stdout.splitlines() if " migrations " in line)
     assert migrations_line.startswith("FAIL")
-    assert "pending: 0_" in migrations_line
+    assert f"1 pending: {ahead.name}" in migrations_line
     assert migrations_line.endswith("fix: alloy db upgrade")
 
 

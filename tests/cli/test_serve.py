@@ -1,6 +1,5 @@
 """`alloy serve`: the embedded database made ready, a busy port and pending migrations refused."""
 
-import asyncio
 import os
 import socket
 import sqlite3
@@ -11,9 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from alloy_api.db import migrations
-from alloy_api.settings import Settings
-from tests.conftest import TEST_DATABASE_URL, drop_postgres_database, recreate_postgres_database
+from tests.cli.support import migrations_ahead_of
+from tests.conftest import TEST_DATABASE_URL
 from tests.servers import free_port
 
 SERVE_TIMEOUT_SECONDS = 60
@@ -71,19 +69,19 @@ def test_a_second_server_on_a_running_servers_port_is_refused(served_host, tmp_p
 
 
 @pytest.mark.skipif(not TEST_DATABASE_URL, reason="only PostgreSQL is never migrated by serve")
-def test_a_postgres_database_with_pending_migrations_is_refused(tmp_path) -> None:
-    database_url = f"{TEST_DATABASE_URL}_unmigrated"
-    asyncio.run(recreate_postgres_database(database_url))
+def test_a_postgres_database_with_pending_migrations_is_refused(settings, tmp_path) -> None:
+    ahead = migrations_ahead_of(settings, tmp_path)
     port = free_port()
-    try:
-        refused = serve(port, tmp_path / "data", ALLOY_DATABASE_URL=database_url)
-    finally:
-        asyncio.run(drop_postgres_database(database_url))
+    refused = serve(
+        port,
+        settings.data_dir,
+        ALLOY_DATABASE_URL=settings.resolved_database_url,
+        ALLOY_MIGRATIONS_DIR=str(ahead.parent.parent),
+    )
     assert refused.returncode == 1
-    message = refused.stderr.strip()
-    every_migration = migrations.migration_files(Settings(data_dir=tmp_path))
-    assert message.startswith(f"error: {len(every_migration)} migration(s) pending on the database")
-    assert all(name in message for name in every_migration)
-    assert message.endswith("apply them with `alloy db upgrade`, then start again")
+    assert refused.stderr.strip() == (
+        f"error: 1 migration(s) pending on the database ({ahead.name});"
+        " apply them with `alloy db upgrade`, then start again"
+    )
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/health/live")
