@@ -132,7 +132,8 @@ def anonymous_warning(
     ):
         return None
     windows_in_run = max(duration_seconds, policy.window_seconds) / policy.window_seconds
-    wanted = max(at_start, math.ceil(needed / windows_in_run))
+    already_spent = policy.quota - policy.remaining
+    wanted = max(at_start, math.ceil(needed / windows_in_run)) + already_spent
     return (
         f"{policy.rate_class}: this run sends about {needed:.0f} {policy.rate_class} requests"
         f" (registering and logging in its users) from this machine's one address, but the target"

@@ -169,7 +169,7 @@ def test_limits_that_will_shape_the_run_are_named_with_their_setting() -> None:
     assert len(warnings) == 1
     assert warnings[0].startswith("auth: this run sends about 20 auth requests")
     assert "allows 3 now and 20 per 60 s" in warnings[0]
-    assert "raise ALLOY_RATE_LIMIT_AUTH on the target to at least 20/minute" in warnings[0]
+    assert "raise ALLOY_RATE_LIMIT_AUTH on the target to at least 37/minute" in warnings[0]
     generous = {"auth": Policy("auth", 1000, 60, 1000), "read": Policy("read", 600, 60, 600)}
     assert shaping_warnings(generous, "browse", 10, 5, 60) == []
     tight_reads = {"read": Policy("read", 30, 60, 30), "auth": None}
