@@ -7,7 +7,7 @@ from rich.table import Table
 
 from alloy_api.db import migrations
 from alloy_api.db.authoring import NothingToMigrateError, author_migration
-from alloy_cli.common import console, fail, load_settings, run
+from alloy_cli.common import JSON_OPTION_HELP, console, fail, load_settings, print_json, run
 
 app = typer.Typer(help="Database migrations (aerich), for PostgreSQL and the embedded SQLite.")
 
@@ -45,13 +45,20 @@ def downgrade(
 
 
 @app.command()
-def history() -> None:
+def history(
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)] = False,
+) -> None:
     """List every migration and whether the configured database has it."""
     settings = load_settings()
     try:
         files, applied = run(migrations.history(settings))
     except Exception as error:
         fail(f"cannot read the migration history: {error}")
+    if as_json:
+        print_json(
+            {"migrations": [{"version": name, "applied": name in applied} for name in files]}
+        )
+        return
     table = Table("version", "applied")
     for name in files:
         table.add_row(name, "yes" if name in applied else "no")

@@ -14,6 +14,7 @@ from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
 from alloy_cli.common import console, fail, load_settings, run
 from alloy_cli.seed import seed_everything, seed_summary
+from alloy_cli.serve_checks import ensure_migrated, ensure_port_free
 
 ASGI_TARGET = "alloy_api.asgi:app"
 RESPAWN_INTERVAL_SECONDS = 1.0
@@ -61,9 +62,13 @@ def serve(
     ] = 1,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
 ) -> None:
-    """Serve the API. On the embedded SQLite default, first creates and migrates the database and
-    loads the sample library (as `alloy seed`, which skips what is there)."""
+    """Serve the API; refuses a port in use and a PostgreSQL database with pending migrations.
+
+    On the embedded SQLite default it first creates and migrates the database and loads the
+    sample library (as `alloy seed`, which skips what is there).
+    """
     settings = load_settings()
+    ensure_port_free(host, port)
     if workers > 1 and settings.redis_url is None:
         fail(
             f"{workers} workers need a shared Redis: set ALLOY_REDIS_URL (without it each worker "
@@ -71,6 +76,8 @@ def serve(
         )
     if settings.uses_embedded_database:
         _prepare_embedded_database(settings)
+    else:
+        ensure_migrated(settings)
     metrics_dir = prepare_metrics_dir(settings, workers)
     if metrics_dir is not None:
         console.print(f"metrics of all workers are shared through {metrics_dir}")

@@ -7,9 +7,10 @@ import qrcode
 import typer
 
 from alloy_api.auth import admin_service, two_factor
+from alloy_api.auth.schemas import TwoFactorStatusResponse
 from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
-from alloy_cli.common import console
+from alloy_cli.common import JSON_OPTION_HELP, console, nothing_to_do, print_json, say
 
 app = typer.Typer(help="TOTP two-factor authentication of an account.", no_args_is_help=True)
 
@@ -55,16 +56,22 @@ def enrol(
 
 
 @app.command()
-def status(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
+def status(
+    email: Annotated[str, typer.Argument(help="The account's email.")],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)] = False,
+) -> None:
     """Whether 2FA is enabled or pending, and how many recovery codes are left."""
 
-    async def work(_: Settings) -> str:
-        state = await two_factor.status(await admin_service.user_by_email(email))
-        if state.enabled:
-            return f"enabled; {state.recovery_codes_remaining} recovery code(s) left"
-        return "enrolment pending" if state.enrolment_pending else "not enabled"
+    async def work(_: Settings) -> TwoFactorStatusResponse:
+        return await two_factor.status(await admin_service.user_by_email(email))
 
-    console.print(f"{email}: {with_database(work)}")
+    state = with_database(work)
+    if as_json:
+        print_json({"email": email.strip().lower(), **state.model_dump(mode="json")})
+    elif state.enabled:
+        say(f"{email}: enabled; {state.recovery_codes_remaining} recovery code(s) left")
+    else:
+        say(f"{email}: {'enrolment pending' if state.enrolment_pending else 'not enabled'}")
 
 
 @app.command()
@@ -72,7 +79,17 @@ def reset(
     email: Annotated[str, typer.Argument(help="The account's email.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove 2FA from an account (its owner must enrol again)."""
+    """Remove 2FA (or a pending enrolment) from an account; its owner must enrol again.
+
+    An account without either is "nothing to do" (exit 1, nothing audited).
+    """
+
+    async def current(_: Settings) -> TwoFactorStatusResponse:
+        return await two_factor.status(await admin_service.user_by_email(email))
+
+    state = with_database(current)
+    if not state.enabled and not state.enrolment_pending:
+        nothing_to_do(f"{email} has no 2FA and no pending enrolment")
     if not yes:
         typer.confirm(f"Remove 2FA from {email}?", abort=True)
 
@@ -80,4 +97,5 @@ def reset(
         await two_factor.reset(await admin_service.user_by_email(email), actor=operator().actor)
 
     with_database(work)
-    console.print(f"2FA removed from {email}")
+    removed = "2FA" if state.enabled else "the pending 2FA enrolment"
+    say(f"{removed} removed from {email}; it can sign in with its password alone until it enrols")

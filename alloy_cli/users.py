@@ -1,21 +1,35 @@
-"""`alloy users`: create, list, grant and revoke roles. Every change is audit-logged."""
+"""`alloy users`: create, list and show accounts, change their roles and activity; audited."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from alloy_api.auth import admin_service
+from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
-from alloy_api.kit.time import format_utc
+from alloy_api.auth.schemas import AdminUserResponse
 from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
-from alloy_cli.common import console, fail
+from alloy_cli.common import JSON_OPTION_HELP, console, fail, nothing_to_do, print_json, say
 
 app = typer.Typer(
-    help="Accounts: create them, list them, change their roles.", no_args_is_help=True
+    help="Accounts: create, list and show them, change their roles, deactivate and activate them.",
+    no_args_is_help=True,
 )
+EmailArgument = Annotated[str, typer.Argument(help="The account's email.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)]
+LIST_COLUMNS = ("id", "email", "name", "role", "2fa", "active", "created_at")
+
+
+def user_document(user: User) -> dict[str, Any]:
+    """The account as the admin API shows it (same field names)."""
+    return AdminUserResponse.from_model(user).model_dump(mode="json")
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -39,60 +53,114 @@ def create(
     """Create an account (the password follows the same policy as registration)."""
     password = _read_password(password_stdin)
 
-    async def work(settings: Settings) -> str:
-        user = await admin_service.create_user(
+    async def work(settings: Settings) -> User:
+        return await admin_service.create_user(
             settings, operator(), email=email, name=name or email, password=password, role=role
         )
-        return str(user.id)
 
-    user_id = with_database(work)
-    console.print(f"created {email.strip().lower()} ({role.value}) with id {user_id}")
+    user = with_database(work)
+    say(f"created {user.email} ({user.role.value}) with id {user.id}")
 
 
 @app.command("list")
-def list_users() -> None:
-    """List every account with its role, 2FA and activity."""
+def list_users(
+    role: Annotated[Role | None, typer.Option(help="Only accounts with this role.")] = None,
+    active: Annotated[
+        bool | None,
+        typer.Option("--active/--inactive", help="Only active (or only deactivated) accounts."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List accounts, oldest first, with role, 2FA and activity."""
 
-    async def work(_: Settings) -> list[tuple[str, ...]]:
-        return [
-            (
-                str(user.id),
-                user.email,
-                user.role.value,
-                "yes" if user.two_factor_enabled else "no",
-                "yes" if user.is_active else "no",
-                format_utc(user.created_at),
-            )
-            for user in await admin_service.all_users()
-        ]
+    async def work(_: Settings) -> list[dict[str, Any]]:
+        users = await admin_service.all_users(role=role, is_active=active)
+        return [user_document(user) for user in users]
 
-    table = Table()
-    for column in ("id", "email", "role", "2fa", "active", "created_at"):
-        table.add_column(column, overflow="fold")
-    for row in with_database(work):
-        table.add_row(*row)
+    documents = with_database(work)
+    if as_json:
+        print_json({"users": documents})
+        return
+    table = Table(*LIST_COLUMNS)
+    for document in documents:
+        table.add_row(
+            document["id"],
+            document["email"],
+            document["name"],
+            document["role"],
+            _yes_no(document["two_factor_enabled"]),
+            _yes_no(document["is_active"]),
+            document["created_at"],
+        )
     console.print(table)
+    say(f"{len(documents)} account(s)")
+
+
+@app.command()
+def show(email: EmailArgument, as_json: JsonOption = False) -> None:
+    """One account: id, name, role, 2FA, activity, when it was created and last changed."""
+
+    async def work(_: Settings) -> dict[str, Any]:
+        return user_document(await admin_service.user_by_email(email))
+
+    document = with_database(work)
+    if as_json:
+        print_json(document)
+        return
+    for field, value in document.items():
+        say(f"{field}: {_yes_no(value) if isinstance(value, bool) else value}")
 
 
 def _set_role(email: str, role: Role) -> str:
-    async def work(_: Settings) -> str:
+    async def work(_: Settings) -> str | None:
         user = await admin_service.user_by_email(email)
+        if user.role is role:
+            return None
         await admin_service.change_role(operator(), user, role)
         return user.email
 
-    return with_database(work)
+    changed = with_database(work)
+    if changed is None:
+        nothing_to_do(f"{email} already has the role {role.value}")
+    return changed
 
 
 @app.command("grant-role")
 def grant_role(
-    email: Annotated[str, typer.Argument(help="The account's email.")],
+    email: EmailArgument,
     role: Annotated[Role, typer.Argument(help="user, admin or super_admin.")],
 ) -> None:
     """Give an account a role; its older access tokens stop working at once."""
-    console.print(f"{_set_role(email, role)} is now {role.value}")
+    say(f"{_set_role(email, role)} is now {role.value}; its older access tokens no longer work")
 
 
 @app.command("revoke-role")
-def revoke_role(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
-    """Take an account back to the plain `user` role."""
-    console.print(f"{_set_role(email, Role.USER)} is now {Role.USER.value}")
+def revoke_role(email: EmailArgument) -> None:
+    """Take an account back to the plain `user` role; its older access tokens stop working."""
+    say(f"{_set_role(email, Role.USER)} is now {Role.USER.value}")
+
+
+def _set_activity(email: str, is_active: bool) -> str:
+    async def work(_: Settings) -> str | None:
+        user = await admin_service.user_by_email(email)
+        if user.is_active == is_active:
+            return None
+        await admin_service.change_activity(operator(), user, is_active)
+        return user.email
+
+    changed = with_database(work)
+    if changed is None:
+        nothing_to_do(f"{email} is already {'active' if is_active else 'deactivated'}")
+    return changed
+
+
+@app.command()
+def deactivate(email: EmailArgument) -> None:
+    """Stop an account from signing in: its tokens stop working and its sessions end."""
+    say(f"{_set_activity(email, False)} is deactivated; its tokens and sessions no longer work")
+
+
+@app.command()
+def activate(email: EmailArgument) -> None:
+    """Let a deactivated account sign in again (with a new login)."""
+    say(f"{_set_activity(email, True)} is active again")

@@ -2,9 +2,13 @@
 
 Each request is named by its route template so the report groups them per endpoint.
 The admin journey signs in with ALLOY_LOADTEST_ADMIN_EMAIL, ALLOY_LOADTEST_ADMIN_PASSWORD and,
-when the account has 2FA, ALLOY_LOADTEST_ADMIN_TOTP_SECRET.
+when the account has 2FA, ALLOY_LOADTEST_ADMIN_TOTP_SECRET (`alloy loadtest run` passes them on
+and refuses the admin and mixed scenarios without them). A failed request is recorded as
+`STATUS CODE: message`; what each journey sends per rate-limit class is in scenarios.py (keep it
+in step with the tasks below).
 """
 
+import logging
 import os
 import random
 import secrets
@@ -30,6 +34,25 @@ PROGRAM_REQUEST = {
 
 AUTH_ENDPOINTS = "POST /v1/auth/"
 TOKEN_REFRESH_MARGIN_SECONDS = 60
+UNKNOWN_CODE = "-"
+MAX_REASON_LENGTH = 120
+
+
+def envelope_of(response: Any) -> dict[str, Any] | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def failure_reason(response: Any) -> str:
+    """`STATUS CODE: message` (the first error of the envelope), which `alloy loadtest` groups
+    by status and code; `-` when the body is no envelope (a connection error is status 0)."""
+    errors = (envelope_of(response) or {}).get("errors") or [{}]
+    code = errors[0].get("code", UNKNOWN_CODE)
+    message = errors[0].get("message") or response.text or str(response.error or "")
+    return f"{response.status_code} {code}: {message[:MAX_REASON_LENGTH]}"
 
 
 class AlloyUser(HttpUser):
@@ -46,13 +69,13 @@ class AlloyUser(HttpUser):
             method, path, name=name, catch_response=True, **kwargs
         ) as response:
             if response.status_code != expected:
-                response.failure(f"{response.status_code}: {response.text[:200]}")
+                response.failure(failure_reason(response))
                 return None
             if expected == 204:
                 return None
-            body = response.json()
-            if "data" not in body or body.get("errors"):
-                response.failure(f"not an envelope: {response.text[:200]}")
+            body = envelope_of(response)
+            if body is None or "data" not in body or body.get("errors"):
+                response.failure(f"{response.status_code} NOT_AN_ENVELOPE: {response.text[:120]}")
                 return None
             response.success()
             return body["data"]
@@ -128,10 +151,11 @@ class SmokeVisitor(AlloyUser):
     @task(1)
     def unknown_route(self) -> None:
         with self.client.get("/v1/nope", name="GET /v1/nope", catch_response=True) as response:
-            if response.status_code == 404 and response.json()["errors"][0]["code"] == "NF_ROUTE":
+            errors = (envelope_of(response) or {}).get("errors") or [{}]
+            if response.status_code == 404 and errors[0].get("code") == "NF_ROUTE":
                 response.success()
             else:
-                response.failure(f"expected NF_ROUTE, got {response.status_code}")
+                response.failure(failure_reason(response))
 
 
 class LibraryBrowser(AlloyUser):
@@ -250,6 +274,7 @@ class Administrator(AlloyUser):
         email = os.environ.get("ALLOY_LOADTEST_ADMIN_EMAIL")
         password = os.environ.get("ALLOY_LOADTEST_ADMIN_PASSWORD")
         if not email or not password:
+            logging.error("the admin journey needs ALLOY_LOADTEST_ADMIN_EMAIL and _PASSWORD")
             raise StopUser()
         extra = {}
         if totp_secret := os.environ.get("ALLOY_LOADTEST_ADMIN_TOTP_SECRET"):

@@ -16,6 +16,10 @@ import pytest
 
 READY_ATTEMPTS = 150
 READY_PAUSE_SECONDS = 0.2
+SHARED_SERVICES = {
+    "ALLOY_DATABASE_URL": "ALLOY_TEST_DATABASE_URL",
+    "ALLOY_REDIS_URL": "ALLOY_TEST_REDIS_URL",
+}
 
 
 def free_port() -> int:
@@ -29,11 +33,12 @@ def served_data_dir(tmp_path: Path) -> Path:
     return tmp_path / "served"
 
 
-@pytest.fixture
-def served_host(served_data_dir: Path) -> Iterator[str]:
-    """`alloy serve` on the embedded default, in its own data dir, once it answers ready."""
+@contextlib.contextmanager
+def embedded_server(data_dir: Path, **settings: str) -> Iterator[str]:
+    """`alloy serve` on the embedded default in `data_dir`, with these ALLOY_* settings, once it
+    answers ready; its base URL."""
     port = free_port()
-    environment = {**os.environ, "ALLOY_DATA_DIR": str(served_data_dir)}
+    environment = {**os.environ, "ALLOY_DATA_DIR": str(data_dir), **settings}
     environment.pop("ALLOY_DATABASE_URL", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
@@ -57,15 +62,22 @@ def served_host(served_data_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def served_host(served_data_dir: Path) -> Iterator[str]:
+    """`alloy serve` on the embedded default, in its own data dir, once it answers ready."""
+    with embedded_server(served_data_dir) as host:
+        yield host
+
+
+@pytest.fixture
 async def other_process(settings: Any) -> AsyncIterator[str]:
-    """`alloy serve` in its own process, on the same database and Redis as the test app."""
+    """`alloy serve` in its own process, on the same database and Redis as the test app (on the
+    embedded default: the same SQLite file, with its own in-process cache)."""
     port = free_port()
-    environment = {
-        **os.environ,
-        "ALLOY_DATA_DIR": str(settings.data_dir),
-        "ALLOY_DATABASE_URL": os.environ.get("ALLOY_TEST_DATABASE_URL", ""),
-        "ALLOY_REDIS_URL": os.environ.get("ALLOY_TEST_REDIS_URL", ""),
-    }
+    environment = {**os.environ, "ALLOY_DATA_DIR": str(settings.data_dir)}
+    for variable, test_variable in SHARED_SERVICES.items():
+        environment.pop(variable, None)
+        if os.environ.get(test_variable):
+            environment[variable] = os.environ[test_variable]
     server = subprocess.Popen(
         [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
         env=environment,

@@ -194,3 +194,81 @@ def test_rolling_back_the_last_migration_restores_the_indexes_before_it_and_back
         again = alloy("db", "upgrade", environment=environment)
         assert again.returncode == 0, again.stderr
         assert asyncio.run(index_definitions(database_url)) == after
+
+
+SUBSTITUTIONS_MIGRATION = "top_set_substitutions"
+
+
+async def top_set_columns(database_url: str) -> set[str]:
+    if database_url.startswith("sqlite://"):
+        with sqlite3.connect(database_url.removeprefix("sqlite://")) as connection:
+            return {row[1] for row in connection.execute('PRAGMA table_info("top_set")')}
+    connection = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        rows = await connection.fetch(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'top_set'"
+        )
+    finally:
+        await connection.close()
+    return {row["column_name"] for row in rows}
+
+
+def test_the_substitution_column_comes_and_goes_with_its_migration(tmp_path) -> None:
+    [version_file] = [
+        name
+        for name in migrations.migration_files(Settings(data_dir=tmp_path))
+        if SUBSTITUTIONS_MIGRATION in name
+    ]
+    version = version_file.split("_", 1)[0]
+    for database_url in empty_database_urls(tmp_path):
+        environment = {"ALLOY_DATA_DIR": str(tmp_path), "ALLOY_DATABASE_URL": database_url}
+        assert alloy("db", "upgrade", environment=environment).returncode == 0
+        assert "substitutes_exercise_id" in asyncio.run(top_set_columns(database_url))
+        rolled_back = alloy(
+            "db", "downgrade", "--version", version, "--yes", environment=environment
+        )
+        assert rolled_back.returncode == 0, rolled_back.stderr
+        columns = asyncio.run(top_set_columns(database_url))
+        assert "substitutes_exercise_id" not in columns and "estimated_1rm_kg" in columns
+        upgraded = alloy("db", "upgrade", environment=environment)
+        assert upgraded.returncode == 0, upgraded.stderr
+        assert "substitutes_exercise_id" in asyncio.run(top_set_columns(database_url))
+
+
+DURABILITY_MIGRATION = "durable_idempotency_and_outbox"
+DURABILITY_TABLES = {"idempotency_keys", "cache_invalidations"}
+
+
+async def table_names(database_url: str) -> set[str]:
+    if database_url.startswith("sqlite://"):
+        with sqlite3.connect(database_url.removeprefix("sqlite://")) as connection:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            return {row[0] for row in rows}
+    connection = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        rows = await connection.fetch("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    finally:
+        await connection.close()
+    return {row["tablename"] for row in rows}
+
+
+def test_the_idempotency_and_outbox_tables_come_and_go_with_their_migration(tmp_path) -> None:
+    [version_file] = [
+        name
+        for name in migrations.migration_files(Settings(data_dir=tmp_path))
+        if DURABILITY_MIGRATION in name
+    ]
+    version = version_file.split("_", 1)[0]
+    for database_url in empty_database_urls(tmp_path):
+        environment = {"ALLOY_DATA_DIR": str(tmp_path), "ALLOY_DATABASE_URL": database_url}
+        assert alloy("db", "upgrade", environment=environment).returncode == 0
+        assert asyncio.run(table_names(database_url)) >= DURABILITY_TABLES
+        rolled_back = alloy(
+            "db", "downgrade", "--version", version, "--yes", environment=environment
+        )
+        assert rolled_back.returncode == 0, rolled_back.stderr
+        tables = asyncio.run(table_names(database_url))
+        assert not DURABILITY_TABLES & tables and "audit_events" in tables
+        upgraded = alloy("db", "upgrade", environment=environment)
+        assert upgraded.returncode == 0, upgraded.stderr
+        assert asyncio.run(table_names(database_url)) >= DURABILITY_TABLES

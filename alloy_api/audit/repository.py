@@ -12,13 +12,23 @@ async def insert_event(**fields: Any) -> AuditEvent:
 
 
 def events_matching(
-    *, action: str | None, actor_id: UUID | None, since: datetime | None
+    *,
+    action: str | None,
+    actor_id: UUID | None,
+    since: datetime | None,
+    actor: str | None = None,
 ) -> QuerySet[AuditEvent]:
     queryset = AuditEvent.all()
     if action is not None:
         queryset = queryset.filter(action=action)
     if actor_id is not None:
         queryset = queryset.filter(actor_id=actor_id)
+    if actor is not None:
+        queryset = queryset.filter(actor=actor)
     if since is not None:
         queryset = queryset.filter(created_at__gte=since)
     return queryset
+
+
+async def newest(events: QuerySet[AuditEvent], limit: int) -> list[AuditEvent]:
+    return await events.order_by("-created_at", "-id").limit(limit)

@@ -1,5 +1,6 @@
 """`record(...)`: the one way security events and admin writes reach the audit log."""
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
@@ -51,6 +52,7 @@ class AuditAction(StrEnum):
     CIRCUIT_UPDATED = "circuit_updated"
     CIRCUIT_DELETED = "circuit_deleted"
     SCORING_CONFIG_PUBLISHED = "scoring_config_published"
+    SCORING_CONFIG_ACTIVATED = "scoring_config_activated"
     LIBRARY_SEEDED = "library_seeded"
     CACHE_FLUSHED = "cache_flushed"
     IDEMPOTENCY_KEYS_PRUNED = "idempotency_keys_pruned"
@@ -188,3 +190,18 @@ async def list_events(query: AuditEventQuery) -> "Page[AuditEvent]":
         default_sort=DEFAULT_AUDIT_SORT,
         filters_applied=filters,
     )
+
+
+async def recent_events(
+    *,
+    limit: int,
+    action: str | None = None,
+    actor: str | None = None,
+    actor_id: UUID | None = None,
+    since: datetime | None = None,
+) -> list[AuditEvent]:
+    """The newest `limit` events matching every filter given, newest first (the operator's view)."""
+    matching = repository.events_matching(
+        action=action, actor_id=actor_id, since=since, actor=actor
+    )
+    return await repository.newest(matching, limit)

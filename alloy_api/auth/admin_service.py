@@ -108,8 +108,9 @@ async def user_by_email(email: str) -> User:
     return user
 
 
-async def all_users() -> list[User]:
-    return await repository.all_users()
+async def all_users(*, role: Role | None = None, is_active: bool | None = None) -> list[User]:
+    """Every account (with this role, this activity), oldest first."""
+    return await repository.all_users(role=role, is_active=is_active)
 
 
 async def create_user(

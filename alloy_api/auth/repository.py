@@ -70,8 +70,8 @@ def users_matching(*, role: Role | None, is_active: bool | None) -> QuerySet[Use
     return queryset
 
 
-async def all_users() -> list[User]:
-    return await User.all().order_by("created_at", "id")
+async def all_users(*, role: Role | None, is_active: bool | None) -> list[User]:
+    return await users_matching(role=role, is_active=is_active).order_by("created_at", "id")
 
 
 async def create_refresh_token(

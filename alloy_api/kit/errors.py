@@ -35,6 +35,10 @@ class ErrorCode(Enum):
         HTTPStatus.BAD_REQUEST,
         "More than 10 filters, or more than 100 values in one in/nin list",
     )
+    VAL_UNPLANNED_MOVEMENT = (
+        HTTPStatus.BAD_REQUEST,
+        "A logged movement is not planned in the session and names no exercise it replaces",
+    )
     AUTH_MISSING_TOKEN = (HTTPStatus.UNAUTHORIZED, "No bearer token was sent")
     AUTH_INVALID_TOKEN = (
         HTTPStatus.UNAUTHORIZED,
@@ -64,6 +68,7 @@ class ErrorCode(Enum):
     NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
     NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
     NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")
+    NF_SCORING_CONFIG_VERSION = (HTTPStatus.NOT_FOUND, "No scoring config has this version number")
     NF_PROGRAM = (HTTPStatus.NOT_FOUND, "No program with this id belongs to the caller")
     NF_SESSION = (HTTPStatus.NOT_FOUND, "No session with this id in the caller's program")
     BR_2FA_ALREADY_ENABLED = (HTTPStatus.CONFLICT, "2FA is already enabled; disable it first")

@@ -25,6 +25,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from prometheus_client.parser import text_string_to_metric_families
 from quart import Quart, Response, request
 from quart_schema import hide
 from tortoise import connections
@@ -192,12 +193,12 @@ def _registry(settings: Settings) -> CollectorRegistry:
     return registry
 
 
-def cache_counts(settings: Settings) -> dict[str, dict[str, int]]:
-    """Hits, misses and errors per cache namespace: this process's, or with
-    `PROMETHEUS_MULTIPROC_DIR` every serving process's."""
+def cache_counts(exposition_text: str) -> dict[str, dict[str, int]]:
+    """Hits, misses and errors per cache namespace in a `/metrics` answer: the serving process's
+    own, or with `PROMETHEUS_MULTIPROC_DIR` every worker's of that host."""
     counts: dict[str, dict[str, int]] = {}
     wanted = {f"alloy_cache_{kind}_total": kind for kind in ("hits", "misses", "errors")}
-    for family in _registry(settings).collect():
+    for family in text_string_to_metric_families(exposition_text):
         for sample in family.samples:
             kind = wanted.get(sample.name)
             if kind is not None:

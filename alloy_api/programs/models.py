@@ -159,7 +159,13 @@ class WorkoutLog(Model):
 
 
 class TopSet(Model):
-    """The heaviest set of one movement in a workout, with its Epley estimate of the 1RM."""
+    """The heaviest set of one movement in a workout, with its Epley estimate of the 1RM.
+
+    A movement the session did not plan is a substitution: it names the exercise it replaced.
+    That id is a plain column, not a foreign key: SQLite cannot add a foreign key to an existing
+    table (nor drop the column again) without rebuilding it, and the service checks that the
+    exercise is one of the session's, whose exercises never change and go only with the program.
+    """
 
     id = fields.UUIDField(primary_key=True, default=new_id)
     workout_log: fields.ForeignKeyRelation[WorkoutLog] = fields.ForeignKeyField(
@@ -174,6 +180,9 @@ class TopSet(Model):
     rpe = fields.FloatField(null=True)
     rir = fields.SmallIntField(null=True)
     estimated_1rm_kg = fields.FloatField()
+    substitutes_exercise_id = fields.UUIDField(
+        null=True, description="the planned exercise of the session this movement replaced"
+    )
 
     class Meta:
         table = "top_set"

@@ -137,6 +137,15 @@ class SessionRepository(TortoiseRepository[ProgramSession]):
             self.queryset().filter(id=session_id, program_id=program_id).select_for_update().first()
         )
 
+    async def planned_movements(self, session_id: UUID) -> dict[UUID, UUID]:
+        """The session's exercise ids and the movement each one plans."""
+        rows = await (
+            SessionExercise.filter(session_id=session_id)
+            .using_db(self.connection)
+            .values_list("id", "movement_id")
+        )
+        return {UUID(str(exercise_id)): UUID(str(movement_id)) for exercise_id, movement_id in rows}
+
     async def load_exercises(self, session: ProgramSession) -> ProgramSession:
         await ProgramSession.fetch_for_list(
             [session], "exercises__movement", using_db=self.connection

@@ -70,6 +70,10 @@ class TopSetRequest(BaseModel):
     reps: int = Field(ge=1, le=MAX_REPS)
     rpe: float | None = Field(default=None, ge=1, le=10)
     rir: int | None = Field(default=None, ge=0, le=10)
+    substitutes_exercise_id: UUID | None = Field(
+        default=None,
+        description="For a movement the session did not plan: the planned exercise it replaced",
+    )
 
 
 class WorkoutLogRequest(BaseModel):
@@ -271,6 +275,7 @@ class TopSetResponse(BaseModel):
     rpe: float | None
     rir: int | None
     estimated_1rm_kg: float
+    substitutes_exercise_id: UUID | None
 
     @classmethod
     def from_model(cls, top_set: TopSet) -> Self:
@@ -281,6 +286,7 @@ class TopSetResponse(BaseModel):
             rpe=top_set.rpe,
             rir=top_set.rir,
             estimated_1rm_kg=top_set.estimated_1rm_kg,
+            substitutes_exercise_id=top_set.substitutes_exercise_id,
         )
 
 

@@ -4,6 +4,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from alloy_api.kit.time import utc_now
 from alloy_api.programs.plan import ProgramSpec
 from alloy_api.reference.enums import Discipline, Goal, ProgressionStyle, SplitTemplate
 
@@ -12,6 +13,19 @@ WEIGHT_TOTAL = 10
 MAX_SEED = 2**31 - 1
 
 StrictInt = Annotated[int, Field(strict=True)]
+
+
+def _years_from(day: date, years: int) -> date:
+    """The same day `years` later (or earlier); 29 February becomes the 28th in other years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def start_date_window(today: date) -> tuple[date, date]:
+    """The first and last start dates a new program may have: a year either side of today."""
+    return _years_from(today, -1), _years_from(today, 1)
 
 
 class GoalWeight(BaseModel):
@@ -54,6 +68,18 @@ class ProgramCreateRequest(BaseModel):
         if not name.strip():
             raise PydanticCustomError("blank", "the name may not be blank")
         return name.strip()
+
+    @field_validator("start_date")
+    @classmethod
+    def starts_within_a_year(cls, start_date: date) -> date:
+        earliest, latest = start_date_window(utc_now().date())
+        if not earliest <= start_date <= latest:
+            raise PydanticCustomError(
+                "date_range",
+                "must be within a year of today ({ge} to {le})",
+                {"ge": earliest.isoformat(), "le": latest.isoformat()},
+            )
+        return start_date
 
     @field_validator("duration_weeks")
     @classmethod

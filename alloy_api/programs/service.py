@@ -22,6 +22,7 @@ from alloy_api.kit.errors import (
 )
 from alloy_api.kit.ids import new_id
 from alloy_api.kit.pagination import Page, PageQuery
+from alloy_api.kit.time import utc_now
 from alloy_api.movements import service as movements_service
 from alloy_api.programs.generator import generate_program
 from alloy_api.programs.models import (
@@ -56,6 +57,7 @@ from alloy_api.programs.resources import (
     WorkoutLogRequest,
 )
 from alloy_api.programs.schemas import MAX_SEED, ProgramCreateRequest
+from alloy_api.programs.workout_rules import check_performed_at, check_top_sets
 from alloy_api.reference.enums import (
     CircuitType,
     CnsLoad,
@@ -479,12 +481,18 @@ async def _check_top_set_movements(owner_id: UUID, top_sets: Sequence[TopSetRequ
 async def log_workout(
     owner_id: UUID, program_id: UUID, session_id: UUID, request: WorkoutLogRequest
 ) -> WorkoutLog:
-    """Record the workout and complete its session, together."""
+    """Record the workout and complete its session, together.
+
+    It happened between the program's start and now; each top set is of a planned movement or a
+    substitution naming the planned exercise it replaced.
+    """
     program = await _owned_program(owner_id, program_id)
     session = await _session_in(program.id, session_id, lock=True)
     if session.status == SessionStatus.COMPLETED:
         raise session_complete(session)
+    check_performed_at(request.performed_at, program.start_date, utc_now())
     await _check_top_set_movements(owner_id, request.top_sets)
+    check_top_sets(request.top_sets, await sessions.planned_movements(session.id))
     log = await workout_logs.add_with_top_sets(
         {
             "owner_id": owner_id,

@@ -36,3 +36,9 @@ class ScoringConfigRepository(TortoiseRepository[ScoringConfigVersion]):
 
     async def add_active(self, values: Mapping[str, Any]) -> ScoringConfigVersion:
         return await self.create(**values, is_active=True)
+
+    async def by_version(self, version: int) -> ScoringConfigVersion | None:
+        return await self.queryset().filter(version=version).first()
+
+    async def newest(self, limit: int) -> list[ScoringConfigVersion]:
+        return await self.queryset().order_by("-version").limit(limit)

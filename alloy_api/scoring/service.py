@@ -44,6 +44,30 @@ async def list_versions(query: PageQuery) -> Page[ScoringConfigVersion]:
     return await configs.versions(query)
 
 
+async def version_history(limit: int) -> list[ScoringConfigVersion]:
+    """The newest `limit` versions, newest first."""
+    return await configs.newest(limit)
+
+
+async def config_version(version: int) -> ScoringConfigVersion:
+    config = await configs.by_version(version)
+    if config is None:
+        raise NotFoundError(
+            f"No scoring config has version {version}",
+            code=ErrorCode.NF_SCORING_CONFIG_VERSION,
+            details={"version": version},
+        )
+    return config
+
+
+def same_settings(config: ScoringConfigVersion, request: ScoringConfigRequest) -> bool:
+    """Whether publishing `request` would repeat `config` (the same weights and ranges)."""
+    return (
+        config.weights == request.weights.model_dump()
+        and config.set_rep_ranges == request.set_rep_ranges.model_dump()
+    )
+
+
 async def _publish(
     request: ScoringConfigRequest, author: str, author_id: UUID | None
 ) -> ScoringConfigVersion:
@@ -74,6 +98,26 @@ async def publish_version(
     await _audit(principal, AuditAction.SCORING_CONFIG_PUBLISHED, published)
     await invalidate(ACTIVE_CONFIG_KEY)
     return published
+
+
+@transactional(Isolation.SERIALIZABLE)
+async def activate_version(principal: Principal, version: int) -> ScoringConfigVersion:
+    """Make an earlier (or any) version the active one again; the others become inactive.
+
+    Programs generated from now on use it; the version number stays the one it was published as.
+    """
+    config = await config_version(version)
+    if config.is_active:
+        return config
+    previous = await configs.active()
+    await configs.deactivate_all()
+    await configs.update(config, is_active=True)
+    details = {"version": config.version, "previous_version": previous and previous.version}
+    await record_admin_write(
+        principal, AuditAction.SCORING_CONFIG_ACTIVATED, "scoring_config", config.id, details
+    )
+    await invalidate(ACTIVE_CONFIG_KEY)
+    return config
 
 
 @transactional(Isolation.SERIALIZABLE)

@@ -1,7 +1,8 @@
-"""`alloy serve` on a bare machine: database created, migrated and loaded with the library."""
+"""`alloy serve`: the embedded database made ready, a busy port and pending migrations refused."""
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -9,8 +10,13 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
+from tests.cli.support import migrations_ahead_of
+from tests.conftest import TEST_DATABASE_URL
 from tests.servers import free_port
+
+SERVE_TIMEOUT_SECONDS = 60
 
 
 def test_serve_creates_migrates_and_seeds_the_embedded_database(
@@ -27,6 +33,60 @@ def test_serve_creates_migrates_and_seeds_the_embedded_database(
     assert movements >= 120
     assert circuits >= 20
     assert active_configs == 1
+
+
+def serve(port: int, data_dir: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    variables = {**os.environ, "ALLOY_DATA_DIR": str(data_dir), **environment}
+    if "ALLOY_DATABASE_URL" not in environment:
+        variables.pop("ALLOY_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "alloy_cli.main", "serve", "--port", str(port)],
+        env=variables,
+        capture_output=True,
+        text=True,
+        timeout=SERVE_TIMEOUT_SECONDS,
+        check=False,
+    )
+
+
+def test_a_port_another_process_listens_on_is_refused(tmp_path) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        refused = serve(port, tmp_path / "data")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"error: port {port} is in use on 127.0.0.1: another server listens there"
+    )
+    assert not (tmp_path / "data" / "alloy.sqlite3").exists()
+
+
+def test_a_second_server_on_a_running_servers_port_is_refused(served_host, tmp_path) -> None:
+    port = int(served_host.rsplit(":", 1)[1])
+    second = serve(port, tmp_path / "second")
+    assert second.returncode == 1
+    assert f"port {port} is in use" in second.stderr
+    assert httpx.get(f"{served_host}/health/ready").status_code == 200
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="only PostgreSQL is never migrated by serve")
+def test_a_postgres_database_with_pending_migrations_is_refused(settings, tmp_path) -> None:
+    ahead = migrations_ahead_of(settings, tmp_path)
+    port = free_port()
+    refused = serve(
+        port,
+        settings.data_dir,
+        ALLOY_DATABASE_URL=settings.resolved_database_url,
+        ALLOY_MIGRATIONS_DIR=str(ahead.parent.parent),
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        f"error: 1 migration(s) pending on the database ({ahead.name});"
+        " apply them with `alloy db upgrade`, then start again"
+    )
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/health/live")
 
 
 def worker_pids(server: subprocess.Popen) -> set[int]:

@@ -1,51 +1,32 @@
 """`alloy users ...` and `alloy 2fa ...` against the test database, each change audit-logged."""
 
-import asyncio
-import getpass
 import re
-from typing import Any
 
-from typer.testing import CliRunner
-
-from alloy_api.audit.models import AuditEvent
 from alloy_api.auth.models import User
 from alloy_api.auth.totp import code_at_step, current_step
-from alloy_api.db.lifecycle import close_database, open_database
-from alloy_cli.main import app
 from tests.auth.factories import STRONG_PASSWORD
+from tests.cli.support import (
+    OPERATOR,
+    audit_actions,
+    create_account,
+    invoke,
+    json_output,
+    query,
+)
 
 EMAIL = "coach@example.com"
+LONG_EMAIL = "head.strength.and.conditioning.coach.of.the.regional.team@example.com"
 SECRET_IN_URI = re.compile(r"secret=([A-Z2-7]+)")
-
-
-def invoke(settings, *arguments: str, stdin: str | None = None) -> Any:
-    environment = {
-        "ALLOY_DATA_DIR": str(settings.data_dir),
-        "ALLOY_DATABASE_URL": settings.resolved_database_url,
-        "ALLOY_PASSWORD_HASH_TIME_COST": str(settings.password_hash_time_cost),
-        "ALLOY_PASSWORD_HASH_MEMORY_KIB": str(settings.password_hash_memory_kib),
-        "COLUMNS": "200",
-    }
-    return CliRunner().invoke(app, list(arguments), input=stdin, env=environment)
-
-
-def query(settings, work) -> Any:
-    async def session() -> Any:
-        await open_database(settings)
-        try:
-            return await work()
-        finally:
-            await close_database()
-
-    return asyncio.run(session())
-
-
-def audit_actions(settings) -> list[tuple[str, str]]:
-    async def work() -> list[tuple[str, str]]:
-        events = await AuditEvent.all().order_by("created_at", "id")
-        return [(event.action, event.actor) for event in events]
-
-    return query(settings, work)
+USER_FIELDS = {
+    "id",
+    "email",
+    "name",
+    "role",
+    "two_factor_enabled",
+    "is_active",
+    "created_at",
+    "updated_at",
+}
 
 
 def test_users_commands_create_list_grant_and_revoke(settings) -> None:
@@ -68,12 +49,74 @@ def test_users_commands_create_list_grant_and_revoke(settings) -> None:
     assert invoke(settings, "users", "revoke-role", EMAIL).exit_code == 0
     role = query(settings, lambda: User.get(email=EMAIL)).role
     assert role.value == "user"
-    actor = f"cli:{getpass.getuser()}"
     assert audit_actions(settings) == [
-        ("user_created", actor),
-        ("role_granted", actor),
-        ("role_revoked", actor),
+        ("user_created", OPERATOR),
+        ("role_granted", OPERATOR),
+        ("role_revoked", OPERATOR),
     ]
+
+
+def test_a_piped_table_keeps_every_value_on_one_line(settings) -> None:
+    create_account(settings, LONG_EMAIL, "--name", "Regional Head Coach of Strength")
+    listed = invoke(settings, "users", "list")
+    assert listed.exit_code == 0, listed.output
+    rows = [line for line in listed.stdout.splitlines() if LONG_EMAIL in line]
+    assert len(rows) == 1
+    assert "Regional Head Coach of Strength" in rows[0]
+    assert "1 account(s)" in listed.stdout
+
+
+def test_list_and_show_as_json_carry_the_admin_api_fields(settings) -> None:
+    create_account(settings, EMAIL, "--role", "admin", "--name", "Coach")
+    create_account(settings, "lifter@example.com")
+    every = json_output(invoke(settings, "users", "list", "--json"))
+    assert [user["email"] for user in every["users"]] == [EMAIL, "lifter@example.com"]
+    assert all(set(user) == USER_FIELDS for user in every["users"])
+    admins = json_output(invoke(settings, "users", "list", "--role", "admin", "--json"))
+    assert [user["email"] for user in admins["users"]] == [EMAIL]
+    shown = json_output(invoke(settings, "users", "show", EMAIL, "--json"))
+    assert shown == every["users"][0]
+    assert shown["role"] == "admin" and shown["name"] == "Coach"
+    assert shown["two_factor_enabled"] is False and shown["is_active"] is True
+    text = invoke(settings, "users", "show", EMAIL)
+    assert "role: admin" in text.stdout.splitlines()
+    assert "is_active: yes" in text.stdout.splitlines()
+
+
+def test_deactivate_and_activate_are_audited_and_filterable(settings) -> None:
+    create_account(settings, EMAIL)
+    deactivated = invoke(settings, "users", "deactivate", EMAIL)
+    assert deactivated.exit_code == 0, deactivated.output
+    assert f"{EMAIL} is deactivated" in deactivated.stdout
+    assert not query(settings, lambda: User.get(email=EMAIL)).is_active
+    inactive = json_output(invoke(settings, "users", "list", "--inactive", "--json"))
+    assert [user["email"] for user in inactive["users"]] == [EMAIL]
+    assert json_output(invoke(settings, "users", "list", "--active", "--json"))["users"] == []
+    assert invoke(settings, "users", "activate", EMAIL).exit_code == 0
+    assert query(settings, lambda: User.get(email=EMAIL)).is_active
+    assert [action for action, _ in audit_actions(settings)] == [
+        "user_created",
+        "user_deactivated",
+        "user_activated",
+    ]
+
+
+def test_a_change_already_in_place_is_nothing_to_do_and_not_audited(settings) -> None:
+    create_account(settings, EMAIL, "--role", "admin")
+    for command in (
+        ("users", "grant-role", EMAIL, "admin"),
+        ("users", "activate", EMAIL),
+        ("2fa", "reset", EMAIL, "--yes"),
+    ):
+        result = invoke(settings, *command)
+        assert result.exit_code == 1, command
+        assert result.stderr.startswith("nothing to do: "), result.output
+        assert "removed" not in result.output and "is now" not in result.output
+    invoke(settings, "users", "revoke-role", EMAIL)
+    again = invoke(settings, "users", "revoke-role", EMAIL)
+    assert again.exit_code == 1
+    assert f"nothing to do: {EMAIL} already has the role user" in again.stderr
+    assert [action for action, _ in audit_actions(settings)] == ["user_created", "role_revoked"]
 
 
 def test_failures_exit_non_zero_with_one_line(settings) -> None:
@@ -83,10 +126,16 @@ def test_failures_exit_non_zero_with_one_line(settings) -> None:
     unknown = invoke(settings, "users", "grant-role", "ghost@example.com", "admin")
     assert unknown.exit_code == 1
     assert len(unknown.output.strip().splitlines()) == 1
+    for command in (("users", "show", "ghost@example.com"), ("users", "deactivate", "ghost@x.io")):
+        missing = invoke(settings, *command)
+        assert missing.exit_code == 1
+        assert missing.stderr.startswith("error: No user has the email")
+    usage = invoke(settings, "users", "grant-role", EMAIL, "emperor")
+    assert usage.exit_code == 2
 
 
 def test_2fa_enrol_status_and_reset(settings) -> None:
-    invoke(settings, "users", "create", "--email", EMAIL, "--password-stdin", stdin=STRONG_PASSWORD)
+    create_account(settings, EMAIL)
     started = invoke(settings, "2fa", "enrol", EMAIL)
     assert started.exit_code == 0, started.output
     assert "otpauth://totp/" in started.output
@@ -98,12 +147,20 @@ def test_2fa_enrol_status_and_reset(settings) -> None:
     )
     assert finished.exit_code == 0, finished.output
     assert "10 recovery code(s) left" in invoke(settings, "2fa", "status", EMAIL).output
+    assert json_output(invoke(settings, "2fa", "status", EMAIL, "--json")) == {
+        "email": EMAIL,
+        "enabled": True,
+        "enrolment_pending": False,
+        "recovery_codes_remaining": 10,
+    }
     refused = invoke(settings, "2fa", "reset", EMAIL, stdin="n\n")
     assert refused.exit_code != 0
     assert "enabled" in invoke(settings, "2fa", "status", EMAIL).output
-    assert invoke(settings, "2fa", "reset", EMAIL, "--yes").exit_code == 0
+    reset = invoke(settings, "2fa", "reset", EMAIL, "--yes")
+    assert reset.exit_code == 0
+    assert f"2FA removed from {EMAIL}" in reset.stdout
     assert "not enabled" in invoke(settings, "2fa", "status", EMAIL).output
-    actions = [action for action, actor in audit_actions(settings) if actor.startswith("cli:")]
+    actions = [action for action, actor in audit_actions(settings) if actor == OPERATOR]
     assert actions == [
         "user_created",
         "two_factor_enrolment_started",

@@ -1,8 +1,23 @@
 """Helpers for the program endpoint tests: request bodies and creating programs."""
 
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from tests.library_support import seed_everything
+
+
+def _monday_of_last_week() -> date:
+    today = datetime.now(UTC).date()
+    return today - timedelta(days=today.weekday() + 7)
+
+
+PROGRAM_START = _monday_of_last_week()
+"""Within a year of today, and far enough back that its first week's workouts are in the past."""
+
+
+def program_day(offset: int) -> str:
+    """The ISO date `offset` days after the program starts."""
+    return (PROGRAM_START + timedelta(days=offset)).isoformat()
 
 
 def program_body(**overrides: Any) -> dict[str, Any]:
@@ -16,7 +31,7 @@ def program_body(**overrides: Any) -> dict[str, Any]:
             {"discipline": "powerlifting", "weight": 7},
             {"discipline": "bodybuilding", "weight": 3},
         ],
-        "start_date": "2026-12-07",
+        "start_date": PROGRAM_START.isoformat(),
         "seed": 42,
     }
     body.update(overrides)

@@ -1,6 +1,6 @@
 """`POST /v1/programs` bodies: CONTRACT §9's domain rules, each failure named by its field."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 
@@ -14,9 +14,10 @@ from alloy_api.app import create_app
 from alloy_api.kit.envelope import respond
 from alloy_api.kit.error_handlers import field_errors_from_pydantic
 from alloy_api.kit.openapi import responds
-from alloy_api.programs.schemas import ProgramCreateRequest
+from alloy_api.programs.schemas import ProgramCreateRequest, start_date_window
 from alloy_api.reference.enums import Discipline, Goal, ProgressionStyle
 from alloy_api.settings import Settings
+from tests.programs.support import PROGRAM_START
 
 VALID_REQUEST: dict[str, Any] = {
     "name": "Winter block",
@@ -25,7 +26,7 @@ VALID_REQUEST: dict[str, Any] = {
     "max_session_minutes": 60,
     "goals": [{"goal": "strength", "weight": 7}, {"goal": "hypertrophy", "weight": 3}],
     "disciplines": [{"discipline": "powerlifting", "weight": 10}],
-    "start_date": "2026-12-07",
+    "start_date": PROGRAM_START.isoformat(),
 }
 
 
@@ -67,7 +68,7 @@ def test_a_valid_request_becomes_the_generator_spec() -> None:
     spec = request.program_spec(seed=99)
     assert request.name == "Winter block"
     assert spec.seed == 99
-    assert spec.start_date == date(2026, 12, 7)
+    assert spec.start_date == PROGRAM_START
     assert spec.goals == ((Goal.STRENGTH, 7), (Goal.HYPERTROPHY, 3))
     assert spec.disciplines == ((Discipline.POWERLIFTING, 10),)
     assert spec.deload_every_n_microcycles == 4
@@ -135,6 +136,29 @@ def test_each_allowed_duration_is_accepted(weeks: int) -> None:
 )
 def test_each_broken_rule_names_its_field(changes: dict[str, Any], code: str) -> None:
     assert [error["code"] for error in field_errors(**changes)] == [code]
+
+
+def test_a_start_date_more_than_a_year_from_today_is_refused_with_the_window() -> None:
+    today = datetime.now(UTC).date()
+    earliest, latest = start_date_window(today)
+    assert earliest.year == today.year - 1 and latest.year == today.year + 1
+    for start_date in (earliest, today, latest):
+        assert ProgramCreateRequest.model_validate({**VALID_REQUEST, "start_date": start_date})
+    for start_date in ("1999-01-04", earliest - timedelta(days=1), latest + timedelta(days=1)):
+        (error,) = field_errors(start_date=str(start_date))
+        assert error["code"] == "VAL_START_DATE"
+        assert error["details"] == {
+            "field": "start_date",
+            "reason": "date_range",
+            "min": earliest.isoformat(),
+            "max": latest.isoformat(),
+            "actual": str(start_date),
+        }
+        assert "within a year of today" in error["message"]
+
+
+def test_the_window_of_a_leap_day_ends_on_the_28th() -> None:
+    assert start_date_window(date(2028, 2, 29)) == (date(2027, 2, 28), date(2029, 2, 28))
 
 
 def test_an_unlisted_duration_reports_the_allowed_values() -> None:

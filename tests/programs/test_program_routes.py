@@ -4,7 +4,13 @@ import pytest
 
 from alloy_api.programs.models import Microcycle, Program, ProgramSession, SessionExercise
 from tests.library_support import error_codes, get_data, seed_everything
-from tests.programs.support import create_program, program_body, seeded_program, walk
+from tests.programs.support import (
+    create_program,
+    program_body,
+    program_day,
+    seeded_program,
+    walk,
+)
 
 UNKNOWN_ID = "01936f1e-0000-7000-8000-000000000000"
 
@@ -160,7 +166,7 @@ async def test_microcycles_are_listed_in_sequence(client, user_headers) -> None:
         False,
     ]
     assert {cycle["status"] for cycle in cycles} == {"planned"}
-    assert cycles[1]["start_date"] == "2026-12-14"
+    assert cycles[1]["start_date"] == program_day(7)
 
 
 PROGRAM_ROUTES = [

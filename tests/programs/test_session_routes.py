@@ -5,14 +5,20 @@ import pytest
 from alloy_api.programs.models import ProgramSession, WorkoutLog
 from alloy_api.programs.service import epley_one_rep_max
 from tests.library_support import error_codes, get_data
-from tests.programs.support import create_program, first_session, seeded_program, walk
+from tests.programs.support import (
+    create_program,
+    first_session,
+    program_day,
+    seeded_program,
+    walk,
+)
 
 UNKNOWN_ID = "01936f1e-0000-7000-8000-000000000000"
 
 
 def workout_body(movement_id: str, **overrides) -> dict:
     body = {
-        "performed_at": "2026-12-07T18:30:00+01:00",
+        "performed_at": f"{program_day(0)}T18:30:00+01:00",
         "duration_minutes": 55,
         "perceived_difficulty": 7,
         "enjoyment": 4,
@@ -33,13 +39,15 @@ async def test_sessions_are_listed_by_date_with_filters(client, user_headers) ->
     every = await walk(client, f"{path}?limit=7", user_headers)
     assert len(every) == program["session_count"] == 24
     assert [item["date"] for item in every] == sorted(item["date"] for item in every)
-    first_week = await walk(client, f"{path}?date_from=2026-12-07&date_to=2026-12-13", user_headers)
+    first_week = await walk(
+        client, f"{path}?date_from={program_day(0)}&date_to={program_day(6)}", user_headers
+    )
     assert [item["date"] for item in first_week] == [
-        item["date"] for item in every if item["date"] <= "2026-12-13"
+        item["date"] for item in every if item["date"] <= program_day(6)
     ]
     assert len(first_week) == 3
-    page = await get_data(client, f"{path}?date_from=2026-12-07&status=planned", user_headers)
-    assert page["filters_applied"] == {"date_from": "2026-12-07", "status": "planned"}
+    page = await get_data(client, f"{path}?date_from={program_day(0)}&status=planned", user_headers)
+    assert page["filters_applied"] == {"date_from": program_day(0), "status": "planned"}
     completed = await get_data(client, f"{path}?status=completed", user_headers)
     assert completed["items"] == []
 
@@ -97,15 +105,15 @@ async def test_patching_a_session_moves_it_and_notes_it(client, user_headers) ->
     session = await first_session(client, program["id"], user_headers)
     path = f"/v1/programs/{program['id']}/sessions/{session['id']}"
     response = await client.patch(
-        path, json={"date": "2026-12-08", "notes": "moved a day"}, headers=user_headers
+        path, json={"date": program_day(1), "notes": "moved a day"}, headers=user_headers
     )
     body = await response.get_json()
     assert response.status_code == 200, body
-    assert body["data"]["date"] == "2026-12-08" and body["data"]["notes"] == "moved a day"
+    assert body["data"]["date"] == program_day(1) and body["data"]["notes"] == "moved a day"
     assert body["data"]["exercises"]
     response = await client.patch(path, json={"notes": None}, headers=user_headers)
     assert (await response.get_json())["data"]["notes"] is None
-    assert (await ProgramSession.get(id=session["id"])).date.isoformat() == "2026-12-08"
+    assert (await ProgramSession.get(id=session["id"])).date.isoformat() == program_day(1)
 
 
 async def test_a_completed_session_cannot_change(client, user_headers) -> None:
@@ -114,7 +122,7 @@ async def test_a_completed_session_cannot_change(client, user_headers) -> None:
     path = f"/v1/programs/{program['id']}/sessions/{session['id']}"
     done = await client.patch(path, json={"status": "completed"}, headers=user_headers)
     assert (await done.get_json())["data"]["status"] == "completed"
-    for change in ({"notes": "later"}, {"status": "planned"}, {"date": "2026-12-09"}):
+    for change in ({"notes": "later"}, {"status": "planned"}, {"date": program_day(2)}):
         response = await client.patch(path, json=change, headers=user_headers)
         body = await response.get_json()
         assert response.status_code == 409, change
@@ -143,7 +151,7 @@ async def test_logging_a_workout_completes_the_session(client, user_headers) -> 
     assert response.status_code == 201, body
     log = body["data"]
     assert log["session_id"] == session["id"] and log["program_id"] == program["id"]
-    assert log["performed_at"] == "2026-12-07T17:30:00.000Z"
+    assert log["performed_at"] == f"{program_day(0)}T17:30:00.000Z"
     assert [top_set["estimated_1rm_kg"] for top_set in log["top_sets"]] == [116.67, 120.0]
     after = await session_detail(client, program["id"], session["id"], user_headers)
     assert after["status"] == "completed"
@@ -176,7 +184,7 @@ async def test_a_workout_with_an_unknown_movement_changes_nothing(client, user_h
     [
         ({"perceived_difficulty": 11}, "VAL_PERCEIVED_DIFFICULTY"),
         ({"enjoyment": 0}, "VAL_ENJOYMENT"),
-        ({"performed_at": "2026-12-07T18:30:00"}, "VAL_PERFORMED_AT"),
+        ({"performed_at": f"{program_day(0)}T18:30:00"}, "VAL_PERFORMED_AT"),
     ],
 )
 async def test_bad_workout_logs_name_the_field(client, user_headers, override, code) -> None:

@@ -6,9 +6,12 @@ import pytest
 from tortoise.exceptions import IntegrityError
 
 from alloy_api.audit.models import AuditEvent
+from alloy_api.auth.principal import Principal
+from alloy_api.auth.roles import Role
+from alloy_api.kit.errors import ErrorCode, NotFoundError
 from alloy_api.scoring.defaults import DEFAULT_SET_REP_RANGES, DEFAULT_WEIGHTS
 from alloy_api.scoring.models import ScoringConfigVersion
-from alloy_api.scoring.service import seed_default
+from alloy_api.scoring.service import activate_version, seed_default
 from tests.library_support import error_codes, get_data
 
 PATH = "/v1/admin/scoring_config"
@@ -104,3 +107,21 @@ async def test_a_published_version_names_its_author_and_is_audited(client, admin
     assert published["author"] == f"user:{admin_account.id}"
     event = await AuditEvent.get(action="scoring_config_published")
     assert (event.target_id, event.details) == (published["id"], {"version": 2})
+
+
+async def test_activating_an_earlier_version_serves_it_at_once(client, admin_headers) -> None:
+    await seed_default()
+    await client.put(PATH, json=config_body(4.5), headers=admin_headers)
+    assert (await get_data(client, PATH, admin_headers))["version"] == 2
+    operator = Principal(role=Role.SUPER_ADMIN, actor="cli:tester", user=None)
+    async with client.app.app_context():
+        await activate_version(operator, 1)
+    active = await get_data(client, PATH, admin_headers)
+    assert (active["version"], active["weights"]["pattern_alignment"]) == (1, 3.0)
+    versions = sorted(await ScoringConfigVersion.all().values_list("version", "is_active"))
+    assert versions == [(1, True), (2, False)]
+    event = await AuditEvent.get(action="scoring_config_activated")
+    assert (event.actor, event.details) == ("cli:tester", {"version": 1, "previous_version": 2})
+    with pytest.raises(NotFoundError) as missing:
+        await activate_version(operator, 7)
+    assert missing.value.error_code is ErrorCode.NF_SCORING_CONFIG_VERSION
