@@ -36,9 +36,11 @@ DATABASE_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.exceptions.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,
     asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.InternalClientError,
 )
 """Failures that mean the database cannot be reached (or is going away), not that a query is
-wrong; found anywhere in an error's chain of causes."""
+wrong; found anywhere in an error's chain of causes. asyncpg's internal client error is a
+connection left mid-operation when its server went away (seen only while PostgreSQL stops)."""
 CLOSED_CONNECTION_MESSAGES = ("connection is closed", "connection was closed")
 SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy")
 DATABASE_RETRY_AFTER_SECONDS = 2
