@@ -72,8 +72,8 @@ class IdentityStage:
             return await call_next()
         try:
             principal = await self._authenticate(state, guard)
-        except AuthenticationError:
-            await self._count_rejection(state)
+        except AuthenticationError as rejection:
+            rejection.headers.update(await self._count_rejection(state))
             raise
         authorise(principal, guard.allowed, admin_require_2fa=self._settings.admin_require_2fa)
         state.principal = principal
@@ -115,11 +115,14 @@ class IdentityStage:
         announce_deprecation(self._settings)
         return Principal(role=Role.ADMIN, actor=LEGACY_TOKEN_ACTOR, user=None)
 
-    async def _count_rejection(self, state: RequestState) -> None:
-        """Charge a rejected token to the client address; 429 once that budget is spent."""
+    async def _count_rejection(self, state: RequestState) -> dict[str, str]:
+        """Charge a rejected token to the client address (the 401 carries that budget's
+        headers); 429 once it is spent."""
         if state.rate_limit is None:
             state.user_id = None
             state.prefetch.clear()
-        refusal = self._limiter.refusal(await self._limiter.take(state))
+        applied = await self._limiter.take(state)
+        refusal = self._limiter.refusal(applied)
         if refusal is not None:
             raise refusal
+        return {} if applied is None else self._limiter.headers(applied)
