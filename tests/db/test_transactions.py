@@ -170,7 +170,9 @@ async def test_write_skew_happens_under_read_committed(running_app) -> None:
 async def test_serializable_retries_the_loser_and_keeps_the_quota(running_app) -> None:
     final_count, tries = await race_to_the_quota(Isolation.SERIALIZABLE)
     assert final_count == QUOTA
-    assert len(tries) == 3, "one transaction failed to serialize and ran again"
+    assert sorted(tries[:2]) == ["Racer A", "Racer B"]
+    assert len(tries) >= 3, "one transaction failed to serialize and ran again"
+    assert len(set(tries[2:])) == 1, "only the loser ran again (a busy server may abort it twice)"
 
 
 @on_postgres
