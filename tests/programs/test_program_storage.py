@@ -94,6 +94,11 @@ def _sql(statements: list[str]) -> list[str]:
     return [text for text in statements if text.lstrip().upper().startswith(SQL_VERBS)]
 
 
+def _storing(statements: list[str]) -> list[str]:
+    """The statements that write the program, leaving out the reads a cold cache may add."""
+    return [text for text in _sql(statements) if not text.lstrip().upper().startswith("SELECT")]
+
+
 async def test_storing_a_program_takes_the_same_few_statements_whatever_its_size(
     client, user_headers
 ) -> None:
@@ -105,9 +110,9 @@ async def test_storing_a_program_takes_the_same_few_statements_whatever_its_size
     with counting_statements() as large:
         created = await create_program(client, user_headers, duration_weeks=12, days_per_week=6)
     assert created["session_count"] == 72
-    assert len(_sql(large.statements)) == len(_sql(small.statements))
+    assert len(_storing(large.statements)) == len(_storing(small.statements))
     assert len(_sql(large.statements)) <= 12, large.statements
-    inserts = [text for text in _sql(large.statements) if text.lstrip().startswith("INSERT")]
+    inserts = [text for text in _storing(large.statements) if text.lstrip().startswith("INSERT")]
     assert len(inserts) == 4, "program, microcycles, sessions and exercises: one each"
 
 
