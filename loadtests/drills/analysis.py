@@ -139,6 +139,7 @@ class ServerLog:
     exceptions: Counter[str] = field(default_factory=Counter)
     internal_error_routes: Counter[str] = field(default_factory=Counter)
     other_lines: list[str] = field(default_factory=list)
+    request_ids: set[str] = field(default_factory=set)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +176,8 @@ def read_server_log(path: Path, start: int, end: int) -> ServerLog:
             continue
         if line.get("message") == "request" and isinstance(line.get("status"), int):
             found.statuses[line["status"]] += 1
+            if isinstance(line.get("request_id"), str):
+                found.request_ids.add(line["request_id"])
             if line["status"] == 500:
                 found.internal_error_routes[f"{line.get('method')} {line.get('route')}"] += 1
         if line.get("exception"):

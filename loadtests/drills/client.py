@@ -15,9 +15,15 @@ from loadtests.drills.ledger import Actor, Attempt, Ledger
 ENVELOPE_KEYS = frozenset({"data", "meta", "errors"})
 BODILESS_STATUSES = frozenset({204, 304})
 REPLAYED_HEADER = "Idempotent-Replayed"
+REQUEST_ID_HEADER = "X-Request-ID"
 CONNECT_TIMEOUT_SECONDS = 5.0
 REQUEST_TIMEOUT_SECONDS = 20.0
 MAX_CONNECTIONS = 64
+
+
+def request_id_of(call_id: int) -> str:
+    """The `X-Request-ID` the drill sends with a call, so the server's access line names it."""
+    return f"drill-{call_id}"
 
 
 @dataclass(slots=True)
@@ -92,6 +98,7 @@ class Api:
         if content is not None:
             sent_headers["Content-Type"] = "application/json"
         call_id = next(self._ids)
+        sent_headers.setdefault(REQUEST_ID_HEADER, request_id_of(call_id))
         sent_at = self.ledger.now()
         self.ledger.in_flight[call_id] = route
         try:

@@ -4,6 +4,7 @@ revocation window, the choice of resends, program reconciliation and the table's
 import orjson
 
 from loadtests.drills import analysis, report
+from loadtests.drills.client import request_id_of
 from loadtests.drills.drills import (
     Criterion,
     DrillResult,
@@ -199,7 +200,13 @@ def test_resends_prefer_creations_acknowledged_around_the_fault() -> None:
 
 def test_the_server_log_gives_its_500s_and_exceptions(tmp_path) -> None:
     lines = [
-        {"message": "request", "status": 200, "method": "GET", "route": "/health/ready"},
+        {
+            "message": "request",
+            "status": 200,
+            "method": "GET",
+            "route": "/health/ready",
+            "request_id": "drill-7",
+        },
         {"message": "unhandled", "level": "ERROR", "exception": "InterfaceError"},
         {"message": "request", "status": 500, "method": "POST", "route": "/v1/auth/login"},
     ]
@@ -212,6 +219,7 @@ def test_the_server_log_gives_its_500s_and_exceptions(tmp_path) -> None:
     assert dict(found.internal_error_routes) == {"POST /v1/auth/login": 1}
     assert dict(found.exceptions) == {"InterfaceError": 1}
     assert found.other_lines == ["[INFO] Started worker-1"]
+    assert found.request_ids == {"drill-7"}
     later = analysis.read_server_log(log, log.stat().st_size, log.stat().st_size)
     assert later.statuses[500] == 0
 
@@ -236,7 +244,7 @@ def test_a_missed_criterion_fails_the_row_and_says_what_was_measured() -> None:
     assert report.row(passing)[10] == "pass"
 
 
-def test_a_request_cut_by_sigterm_fails_but_one_still_connecting_does_not() -> None:
+def test_a_request_the_app_handled_but_sigterm_cut_fails_one_never_read_does_not() -> None:
     answered = Attempt(1, 0.0, 0.5, Actor.READER, "GET /v1/movements", 200, None, True)
     connecting = Attempt(2, 0.0, 0.2, Actor.READER, "GET /v1/movements", None, "ConnectError", None)
     cut = Attempt(
@@ -244,15 +252,29 @@ def test_a_request_cut_by_sigterm_fails_but_one_still_connecting_does_not() -> N
     )
     later = Attempt(4, 1.0, 1.1, Actor.READER, "GET /v1/movements", None, "ReadError", None)
     numbers: dict = {}
-    facts = {"in_flight_at_sigterm": [1, 2]}
-    passing = _in_flight_criterion(facts, [answered, connecting, cut, later], numbers)
+    handled = {request_id_of(1), request_id_of(3)}
+    passing = _in_flight_criterion(
+        {"in_flight_at_sigterm": [1, 2]}, [answered, connecting, cut, later], numbers, handled
+    )
     assert passing.passed
     assert passing.measured == "0 of 2 cut, 1 never connected"
     failing = _in_flight_criterion(
-        {"in_flight_at_sigterm": [1, 2, 3]}, [answered, connecting, cut], numbers
+        {"in_flight_at_sigterm": [1, 2, 3]}, [answered, connecting, cut], numbers, handled
     )
     assert not failing.passed
     assert numbers["in_flight_at_sigterm"]["cut_by_error"] == {"RemoteProtocolError": 1}
+    unread = _in_flight_criterion(
+        {"in_flight_at_sigterm": [1, 3]}, [answered, cut], numbers, {request_id_of(1)}
+    )
+    assert unread.passed
+    assert unread.measured == "0 of 2 cut, 1 closed unread"
+    killed = _in_flight_criterion(
+        {"in_flight_at_sigterm": [1, 3], "had_to_kill": True},
+        [answered, cut],
+        numbers,
+        {request_id_of(1)},
+    )
+    assert not killed.passed, "a request the drain killed is cut, logged or not"
 
 
 def test_a_server_serves_after_a_kill_only_if_alive_live_and_answering_the_load() -> None:
