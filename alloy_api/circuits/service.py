@@ -136,12 +136,8 @@ async def all_circuits() -> list[Circuit]:
     return await circuits.all_with_items()
 
 
-async def get_circuit(circuit_id: UUID) -> Circuit:
-    return await _get_or_404(circuit_id)
-
-
 async def circuit_data(circuit_id: UUID) -> dict[str, Any]:
-    """`get_circuit` as the API renders it, from the cache when it is there."""
+    """The circuit as the API renders it, from the cache when it is there."""
 
     async def load() -> dict[str, Any]:
         return CircuitResponse.from_model(await _get_or_404(circuit_id)).model_dump(mode="json")

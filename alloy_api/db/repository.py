@@ -7,7 +7,7 @@ transaction the calling service opened (`db.transactions`), so reads see the tra
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -21,22 +21,9 @@ from alloy_api.kit.pagination import Page, PageQuery, paginate
 ModelT = TypeVar("ModelT", bound=Model)
 
 
-class Repository(Protocol[ModelT]):
-    async def get(self, entity_id: UUID, *, where: Q | None = None) -> ModelT | None: ...
-
-    async def list(
-        self, query: PageQuery, *, where: Q, filters_applied: Mapping[str, Any]
-    ) -> Page[ModelT]: ...
-
-    async def create(self, **values: Any) -> ModelT: ...
-
-    async def update(self, entity: ModelT, **values: Any) -> ModelT: ...
-
-    async def delete(self, entity: ModelT) -> None: ...
-
-
 class TortoiseRepository(Generic[ModelT]):
-    """`Repository` over one Tortoise model; subclasses name the model, sorts and relations."""
+    """get, list, create, update and delete over one Tortoise model; subclasses name the model,
+    sorts and relations."""
 
     model: ClassVar[type[Model]]
     sorts: ClassVar[Mapping[str, str]] = {"created_at": "created_at"}

@@ -244,7 +244,3 @@ class RateLimitedError(DomainError):
             details={"retry_after": retry_after, **details},
             headers={"Retry-After": str(retry_after)},
         )
-
-
-class SystemFailureError(DomainError):
-    default_code = ErrorCode.SYS_INTERNAL

@@ -352,12 +352,3 @@ def compile_filters(spec: FilterSpec, clauses: Sequence[FilterClause]) -> Compil
     if checker.errors:
         raise FieldValidationError(checker.errors)
     return compiled
-
-
-def equality_clauses(values: Mapping[str, Any]) -> list[FilterClause]:
-    """The simple `?field=value` filters of a GET list, as `eq` clauses (None means absent)."""
-    return [
-        FilterClause(field=name, op=FilterOperator.EQ, value=value)
-        for name, value in values.items()
-        if value is not None
-    ]
