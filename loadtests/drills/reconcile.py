@@ -1,7 +1,7 @@
 """The ledger against the database, read with asyncpg straight from the private cluster.
 
 A program is found by its name, which carries its ledger id, so every program one idempotency key
-produced is counted. A complete program (see `alloy_api/programs/generator.py`) has one
+produced is counted. A complete program (see `alloy_api/programs/generator/`) has one
 microcycle per week numbered 1..duration_weeks, `days_per_week` sessions in each of them,
 `session_count` sessions in all, and at least one exercise in every session; anything less is
 half-written.

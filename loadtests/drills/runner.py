@@ -57,7 +57,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--short", action="store_true", help="the CI form (the default)")
-    form.add_argument("--long", action="store_true", help="the full drill lengths (20 s faults, 60 s after)")
+    form.add_argument("--long", action="store_true", help="the full lengths (20 s faults)")
     parser.add_argument("--only", nargs="+", choices=sorted(DRILLS), metavar="NAME",
                         help=f"run these drills only: {', '.join(DRILLS)}")  # fmt: skip
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
