@@ -10,18 +10,11 @@ conventions that `OTEL_SEMCONV_STABILITY_OPT_IN` selects (`db.statement` by defa
 `db.query.text` with `database` or `database/dup`).
 """
 
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import wrapt
-from opentelemetry.instrumentation._semconv import (
-    _OpenTelemetrySemanticConventionStability,
-    _OpenTelemetryStabilitySignalType,
-    _set_db_name,
-    _set_db_statement,
-    _set_db_system,
-    _StabilityMode,
-)
 from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
 from opentelemetry.instrumentation.utils import unwrap
 from opentelemetry.trace import SpanKind, Tracer, TracerProvider
@@ -45,11 +38,24 @@ SQLITE_TRANSACTION_METHODS: dict[str, str] = {
 }
 
 
-def _database_semconv_mode() -> _StabilityMode:
-    _OpenTelemetrySemanticConventionStability._initialize()
-    return _OpenTelemetrySemanticConventionStability._get_opentelemetry_stability_opt_in_mode(
-        _OpenTelemetryStabilitySignalType.DATABASE
-    )
+SEMCONV_OPT_IN_VARIABLE = "OTEL_SEMCONV_STABILITY_OPT_IN"
+OLD_ATTRIBUTES = {"system": "db.system", "name": "db.name", "statement": "db.statement"}
+STABLE_ATTRIBUTES = {
+    "system": "db.system.name",
+    "name": "db.namespace",
+    "statement": "db.query.text",
+}
+
+
+def database_attribute_names() -> tuple[dict[str, str], ...]:
+    """The attribute names OpenTelemetry's `OTEL_SEMCONV_STABILITY_OPT_IN` asks for, as the asyncpg
+    instrumentation reads it: `database` for the stable names, `database/dup` for both."""
+    opted_in = {value.strip() for value in os.environ.get(SEMCONV_OPT_IN_VARIABLE, "").split(",")}
+    if "database/dup" in opted_in:
+        return (OLD_ATTRIBUTES, STABLE_ATTRIBUTES)
+    if "database" in opted_in:
+        return (STABLE_ATTRIBUTES,)
+    return (OLD_ATTRIBUTES,)
 
 
 def _sqlite_file(client: Any) -> str | None:
@@ -70,17 +76,21 @@ def operation_name(statement: str) -> str:
 class SqliteSpans:
     """Wraps Tortoise's SQLite client methods so that each statement runs inside a span."""
 
-    def __init__(self, tracer: Tracer, mode: _StabilityMode) -> None:
+    def __init__(self, tracer: Tracer, attribute_names: tuple[dict[str, str], ...]) -> None:
         self._tracer = tracer
-        self._mode = mode
+        self._attribute_names = attribute_names
+
+    def _attributes(self, statement: str, client: Any) -> dict[str, Any]:
+        values = {"system": SQLITE_SYSTEM, "name": _sqlite_file(client), "statement": statement}
+        return {
+            names[key]: value
+            for names in self._attribute_names
+            for key, value in values.items()
+            if value
+        }
 
     async def _traced(self, statement: str, client: Any, call: Callable[[], Awaitable[Any]]) -> Any:
-        attributes: dict[str, Any] = {}
-        _set_db_system(attributes, SQLITE_SYSTEM, self._mode)
-        filename = _sqlite_file(client)
-        if filename:
-            _set_db_name(attributes, filename, self._mode)
-        _set_db_statement(attributes, statement, self._mode)
+        attributes = self._attributes(statement, client)
         with self._tracer.start_as_current_span(
             operation_name(statement), kind=SpanKind.CLIENT, attributes=attributes
         ):
@@ -124,7 +134,7 @@ def instrument_databases(provider: TracerProvider) -> None:
         return
     AsyncPGInstrumentor().instrument(tracer_provider=provider)
     tracer = provider.get_tracer(__name__)
-    SqliteSpans(tracer, _database_semconv_mode()).install()
+    SqliteSpans(tracer, database_attribute_names()).install()
 
 
 def uninstrument_databases() -> None:

@@ -17,6 +17,7 @@ from quart import Quart
 from tortoise.backends.sqlite.client import SqliteClient, SqliteTransactionWrapper
 
 from alloy_api.app import create_app
+from alloy_api.observability.db_spans import SEMCONV_OPT_IN_VARIABLE, database_attribute_names
 from alloy_api.observability.tracing import TRACER_PROVIDER_KEY
 from alloy_api.settings import Settings
 from tests.conftest import TEST_DATABASE_URL
@@ -161,3 +162,22 @@ async def test_connections_go_back_to_the_pool_without_a_reset_statement(
     ]
     assert any('"program"' in statement for statement in statements), statements
     assert not any("RESET ALL" in statement for statement in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("opt_in", "statement_names"),
+    [
+        (None, ["db.statement"]),
+        ("http, database", ["db.query.text"]),
+        ("database/dup", ["db.statement", "db.query.text"]),
+    ],
+)
+def test_sqlite_spans_name_their_attributes_as_the_opt_in_variable_asks(
+    monkeypatch, opt_in, statement_names
+) -> None:
+    if opt_in is None:
+        monkeypatch.delenv(SEMCONV_OPT_IN_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(SEMCONV_OPT_IN_VARIABLE, opt_in)
+    names = database_attribute_names()
+    assert [each["statement"] for each in names] == statement_names
