@@ -30,6 +30,7 @@ from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
 from alloy_api.observability.tracing import build_server_spans
+from alloy_api.openapi import AlloyOpenAPIProvider
 from alloy_api.pipeline import build_pipeline
 from alloy_api.programs.routes import blueprint as programs_blueprint
 from alloy_api.programs.routes import workout_logs_blueprint
@@ -67,6 +68,7 @@ def _install_openapi(app: Quart) -> None:
         redoc_ui_path=None,
         scalar_ui_path=None,
         security_schemes=BEARER_SECURITY_SCHEME,
+        openapi_provider_class=AlloyOpenAPIProvider,
     )
 
 

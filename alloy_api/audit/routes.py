@@ -22,5 +22,10 @@ blueprint = Blueprint("audit_events", __name__, url_prefix="/v1/admin/audit_even
     errors=[HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN],
 )
 async def list_audit_events(query_args: AuditEventQuery) -> Response:
+    """List audit events
+
+    Security and admin events, filtered by action, actor and time
+    (`since`); cursor-paginated. Admins with 2FA only.
+    """
     page = await list_events(query_args)
     return respond(page.map(AuditEventResponse.from_model))

@@ -33,6 +33,11 @@ ITEM_WRITE_ERRORS = [*WRITE_ERRORS, HTTPStatus.NOT_FOUND]
 @validate_querystring(CircuitListQuery)
 @responds(Page[CircuitResponse], errors=READ_ERRORS)
 async def list_circuits(query_args: CircuitListQuery) -> Response:
+    """List circuits
+
+    The circuit library with each circuit's items, filtered and sorted by the query parameters;
+    cursor-paginated.
+    """
     return respond(await service.circuit_page_data(query_args))
 
 
@@ -41,6 +46,11 @@ async def list_circuits(query_args: CircuitListQuery) -> Response:
 @validate_request(StructuredQueryRequest)
 @responds(Page[CircuitResponse], errors=READ_ERRORS)
 async def query_circuits(data: StructuredQueryRequest) -> Response:
+    """Query circuits
+
+    The circuit library filtered by a structured query (a list of field, operator, value clauses)
+    in the body; cursor-paginated.
+    """
     page = await service.query_circuits(data)
     return respond(page.map(CircuitResponse.from_model))
 
@@ -49,6 +59,11 @@ async def query_circuits(data: StructuredQueryRequest) -> Response:
 @authenticated
 @responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_circuit(circuit_id: str) -> Response:
+    """Get a circuit
+
+    One circuit with its items in order. Answers an `ETag`; send it back in `If-None-Match` for a
+    304.
+    """
     circuit = await service.circuit_data(parse_path_id(circuit_id, "circuit_id"))
     return respond(circuit, etag=True)
 
@@ -58,6 +73,11 @@ async def get_circuit(circuit_id: str) -> Response:
 @validate_request(CircuitRequest)
 @responds(CircuitResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def create_circuit(data: CircuitRequest) -> Response:
+    """Create a circuit
+
+    Adds a circuit to the shared library (admins with 2FA). Its items name movements of the
+    library.
+    """
     circuit = await service.create_circuit(current_principal(), data)
     return respond(CircuitResponse.from_model(circuit), HTTPStatus.CREATED)
 
@@ -67,6 +87,10 @@ async def create_circuit(data: CircuitRequest) -> Response:
 @validate_request(CircuitRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
 async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
+    """Replace a circuit
+
+    Replaces every field and item of a circuit (admins with 2FA).
+    """
     circuit = await service.replace_circuit(
         current_principal(), parse_path_id(circuit_id, "circuit_id"), data
     )
@@ -78,6 +102,10 @@ async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
 @validate_request(CircuitPatchRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
 async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response:
+    """Update a circuit
+
+    Changes the fields the body names (admins with 2FA); items, when given, replace the old ones.
+    """
     circuit = await service.update_circuit(
         current_principal(), parse_path_id(circuit_id, "circuit_id"), data
     )
@@ -88,5 +116,9 @@ async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response
 @require_role(*ADMIN_ROLES)
 @responds(None, HTTPStatus.NO_CONTENT, errors=ITEM_WRITE_ERRORS)
 async def delete_circuit(circuit_id: str) -> Response:
+    """Delete a circuit
+
+    Removes a circuit from the library (admins with 2FA).
+    """
     await service.delete_circuit(current_principal(), parse_path_id(circuit_id, "circuit_id"))
     return no_content()

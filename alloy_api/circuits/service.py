@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record_admin_write, record_library_seeded
-from alloy_api.auth.dependencies import Principal
+from alloy_api.auth.principal import Principal
 from alloy_api.circuits.library_data import LIBRARY_CIRCUITS, LibraryCircuit
 from alloy_api.circuits.models import Circuit
 from alloy_api.circuits.repository import CircuitRepository, DuplicateCircuitNameError

@@ -17,6 +17,10 @@ blueprint = Blueprint("health", __name__, url_prefix="/health")
 @rate_exempt
 @responds(LivenessResponse)
 async def get_liveness() -> Response:
+    """Liveness
+
+    200 while the process serves requests; it checks no dependency.
+    """
     return respond(LivenessResponse(status=CheckStatus.OK))
 
 

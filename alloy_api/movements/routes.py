@@ -33,6 +33,11 @@ def _viewer_id() -> UUID | None:
 @validate_querystring(MovementListQuery)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def list_movements(query_args: MovementListQuery) -> Response:
+    """List movements
+
+    The movements the caller sees (the shared library and their own), filtered and sorted by the
+    query parameters; cursor-paginated.
+    """
     return respond(await service.movement_page_data(_viewer_id(), query_args))
 
 
@@ -41,6 +46,11 @@ async def list_movements(query_args: MovementListQuery) -> Response:
 @validate_request(StructuredQueryRequest)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def query_movements(data: StructuredQueryRequest) -> Response:
+    """Query movements
+
+    The movements the caller sees, filtered by a structured query (a list of field, operator,
+    value clauses) in the body; cursor-paginated.
+    """
     page = await service.query_movements(_viewer_id(), data)
     return respond(page.map(MovementResponse.from_model))
 
@@ -49,6 +59,11 @@ async def query_movements(data: StructuredQueryRequest) -> Response:
 @authenticated
 @responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_movement(movement_id: str) -> Response:
+    """Get a movement
+
+    One movement of the shared library or of the caller's own. Answers an `ETag`; send it back in
+    `If-None-Match` for a 304.
+    """
     movement = await service.movement_data(_viewer_id(), parse_path_id(movement_id, "movement_id"))
     return respond(movement, etag=True)
 
@@ -62,6 +77,10 @@ async def get_movement(movement_id: str) -> Response:
     errors=WRITE_ERRORS,
 )
 async def create_movement(data: MovementCreateRequest) -> Response:
+    """Create a movement
+
+    Admins add to the shared library; other users add a custom movement only they see.
+    """
     movement = await service.create_movement(current_principal(), data)
     return respond(MovementResponse.from_model(movement), HTTPStatus.CREATED)
 
@@ -74,6 +93,10 @@ async def create_movement(data: MovementCreateRequest) -> Response:
     errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
 )
 async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Response:
+    """Update a movement
+
+    Changes the fields the body names, of a library movement (admins with 2FA) or of one's own.
+    """
     movement = await service.update_movement(
         current_principal(), parse_path_id(movement_id, "movement_id"), data
     )
@@ -88,5 +111,10 @@ async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Resp
     errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
 )
 async def delete_movement(movement_id: str) -> Response:
+    """Delete a movement
+
+    Removes a library movement (admins) or one's own; refused while a circuit or a program
+    uses it.
+    """
     await service.delete_movement(current_principal(), parse_path_id(movement_id, "movement_id"))
     return no_content()

@@ -55,6 +55,12 @@ def _session_id(session_id: str) -> UUID:
 @validate_request(ProgramCreateRequest)
 @responds(ProgramResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def create_program(data: ProgramCreateRequest) -> Response:
+    """Generate a program
+
+    Generates an 8-12 week program of microcycles, sessions and exercises from the library and
+    the active scoring config, stores it in one transaction and makes it the caller's active
+    program. Send `Idempotency-Key` to retry safely.
+    """
     created = await service.create_program(_owner_id(), data)
     return respond(
         ProgramResponse.from_model(created.program, created.microcycles), HTTPStatus.CREATED
@@ -66,6 +72,10 @@ async def create_program(data: ProgramCreateRequest) -> Response:
 @validate_querystring(ProgramListQuery)
 @responds(Page[ProgramResponse], errors=READ_ERRORS)
 async def list_programs(query_args: ProgramListQuery) -> Response:
+    """List programs
+
+    The caller's programs, filtered and sorted by the query parameters; cursor-paginated.
+    """
     page = await service.list_programs(_owner_id(), query_args)
     return respond(page.map(ProgramResponse.from_model))
 
@@ -74,6 +84,10 @@ async def list_programs(query_args: ProgramListQuery) -> Response:
 @authenticated
 @responds(ProgramResponse, errors=ITEM_ERRORS)
 async def get_program(program_id: str) -> Response:
+    """Get a program
+
+    One of the caller's programs with its microcycle and session counts.
+    """
     found = await service.get_program(_owner_id(), _program_id(program_id))
     return respond(ProgramResponse.from_model(found.program, found.microcycles), etag=True)
 
@@ -83,6 +97,10 @@ async def get_program(program_id: str) -> Response:
 @validate_request(ProgramUpdateRequest)
 @responds(ProgramResponse, errors=WRITE_ERRORS)
 async def update_program(program_id: str, data: ProgramUpdateRequest) -> Response:
+    """Update a program
+
+    Renames a program, or activates or deactivates it (one active program per user).
+    """
     updated = await service.update_program(_owner_id(), _program_id(program_id), data)
     return respond(ProgramResponse.from_model(updated.program, updated.microcycles))
 
@@ -91,6 +109,11 @@ async def update_program(program_id: str, data: ProgramUpdateRequest) -> Respons
 @authenticated
 @responds(None, HTTPStatus.NO_CONTENT, errors=WRITE_ERRORS)
 async def delete_program(program_id: str) -> Response:
+    """Delete a program
+
+    Removes one of the caller's programs with its microcycles, sessions and workout logs; the
+    active program must be deactivated first.
+    """
     await service.delete_program(_owner_id(), _program_id(program_id))
     return no_content()
 
@@ -100,6 +123,10 @@ async def delete_program(program_id: str) -> Response:
 @validate_querystring(PageQuery)
 @responds(Page[MicrocycleResponse], errors=ITEM_ERRORS)
 async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
+    """List microcycles
+
+    The microcycles (weeks) of one of the caller's programs, in order; cursor-paginated.
+    """
     page = await service.list_microcycles(_owner_id(), _program_id(program_id), query_args)
     return respond(page.map(MicrocycleResponse.from_model))
 
@@ -109,6 +136,11 @@ async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
 @validate_querystring(SessionListQuery)
 @responds(Page[SessionResponse], errors=ITEM_ERRORS)
 async def list_sessions(program_id: str, query_args: SessionListQuery) -> Response:
+    """List sessions
+
+    The sessions of one of the caller's programs, filtered by status and a date range;
+    cursor-paginated.
+    """
     page = await service.list_sessions(_owner_id(), _program_id(program_id), query_args)
     return respond(page.map(SessionResponse.from_model))
 
@@ -117,6 +149,10 @@ async def list_sessions(program_id: str, query_args: SessionListQuery) -> Respon
 @authenticated
 @responds(SessionDetailResponse, errors=ITEM_ERRORS)
 async def get_session(program_id: str, session_id: str) -> Response:
+    """Get a session
+
+    One session with its exercises, circuits and prescriptions.
+    """
     session = await service.get_session(
         _owner_id(), _program_id(program_id), _session_id(session_id)
     )
@@ -128,6 +164,10 @@ async def get_session(program_id: str, session_id: str) -> Response:
 @validate_request(SessionUpdateRequest)
 @responds(SessionDetailResponse, errors=WRITE_ERRORS)
 async def update_session(program_id: str, session_id: str, data: SessionUpdateRequest) -> Response:
+    """Update a session
+
+    Moves a session to another date, adds notes or marks it completed.
+    """
     session = await service.update_session(
         _owner_id(), _program_id(program_id), _session_id(session_id), data
     )
@@ -139,6 +179,11 @@ async def update_session(program_id: str, session_id: str, data: SessionUpdateRe
 @validate_request(WorkoutLogRequest)
 @responds(WorkoutLogResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest) -> Response:
+    """Log a workout
+
+    Records what was done in a session: top sets per exercise (or a substitution naming the
+    exercise it replaces). Send `Idempotency-Key` to retry safely.
+    """
     log = await service.log_workout(
         _owner_id(), _program_id(program_id), _session_id(session_id), data
     )
@@ -150,5 +195,9 @@ async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest)
 @validate_querystring(WorkoutLogListQuery)
 @responds(Page[WorkoutLogResponse], errors=READ_ERRORS)
 async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
+    """List workout logs
+
+    The caller's logged workouts, optionally of one program; cursor-paginated.
+    """
     page = await service.list_workout_logs(_owner_id(), query_args)
     return respond(page.map(WorkoutLogResponse.from_model))

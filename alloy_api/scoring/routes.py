@@ -22,6 +22,11 @@ ADMIN_ERRORS = [HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN]
 @require_role(*ADMIN_ROLES)
 @responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_scoring_config() -> Response:
+    """Get the scoring config
+
+    The active version of the weights and set/rep ranges the generator scores movements with
+    (admins with 2FA).
+    """
     return respond(await service.active_config_data(), etag=True)
 
 
@@ -30,6 +35,11 @@ async def get_scoring_config() -> Response:
 @validate_request(ScoringConfigRequest)
 @responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
 async def put_scoring_config(data: ScoringConfigRequest) -> Response:
+    """Publish a scoring config
+
+    Publishes a new version and makes it the active one (admins with 2FA). Earlier versions are
+    kept.
+    """
     config = await service.publish_version(current_principal(), data)
     return respond(ScoringConfigResponse.from_model(config))
 
@@ -39,5 +49,9 @@ async def put_scoring_config(data: ScoringConfigRequest) -> Response:
 @validate_querystring(ScoringConfigVersionsQuery)
 @responds(Page[ScoringConfigResponse], errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
 async def list_scoring_config_versions(query_args: ScoringConfigVersionsQuery) -> Response:
+    """List scoring config versions
+
+    Every published version; cursor-paginated (admins with 2FA).
+    """
     page = await service.list_versions(query_args)
     return respond(page.map(ScoringConfigResponse.from_model))

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from alloy_api.audit.service import AuditAction, record_admin_write
-from alloy_api.auth.dependencies import Principal
+from alloy_api.auth.principal import Principal
 from alloy_api.db.seeding import SeedReport
 from alloy_api.db.transactions import Isolation, transactional
 from alloy_api.kit.cache import CacheKey, cached, invalidate
