@@ -15,6 +15,7 @@ from alloy_api.auth.throttle import build_attempt_store
 from alloy_api.circuits.routes import blueprint as circuits_blueprint
 from alloy_api.db.lifecycle import close_database, open_database, watch_replicas_forever
 from alloy_api.db.outbox import attach_outbox, drain_forever, prune_followed_forever
+from alloy_api.docs_page import blueprint as docs_blueprint
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.idempotency.service import prune_forever
 from alloy_api.kit.cache import build_cache
@@ -25,7 +26,6 @@ from alloy_api.kit.logging import configure_logging
 from alloy_api.kit.pipeline import PipelineApp
 from alloy_api.kit.ratelimit import RateLimiter
 from alloy_api.kit.redis_link import RedisLink, build_client
-from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN
 from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
@@ -49,22 +49,17 @@ BLUEPRINTS = (
     scoring_blueprint,
     programs_blueprint,
     workout_logs_blueprint,
+    docs_blueprint,
 )
 BEARER_SECURITY_SCHEME = {"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}}
 
 
 def _install_openapi(app: Quart) -> None:
-    app.config["QUART_SCHEMA_SWAGGER_JS_URL"] = (
-        f"{SWAGGER_UI_ORIGIN}/ajax/libs/swagger-ui/5.4.2/swagger-ui-bundle.js"
-    )
-    app.config["QUART_SCHEMA_SWAGGER_CSS_URL"] = (
-        f"{SWAGGER_UI_ORIGIN}/ajax/libs/swagger-ui/5.4.2/swagger-ui.min.css"
-    )
     QuartSchema(
         app,
         info=Info(title="Alloy API", version=__version__),
         openapi_path="/openapi.json",
-        swagger_ui_path="/docs",
+        swagger_ui_path=None,
         redoc_ui_path=None,
         scalar_ui_path=None,
         security_schemes=BEARER_SECURITY_SCHEME,

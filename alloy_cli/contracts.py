@@ -24,7 +24,7 @@ app = typer.Typer(help="Check the app against the API contract.")
 
 API_PREFIX = "/v1/"
 OPERATIONAL_PREFIXES = ("/health/",)
-EXEMPT_ENDPOINTS = frozenset({"static", "openapi", "swagger_ui", "metrics"})
+EXEMPT_ENDPOINTS = frozenset({"static", "openapi", "docs.page", "docs.asset", "metrics"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 IGNORED_METHODS = frozenset({"HEAD", "OPTIONS"})
 SNAKE_SEGMENT = re.compile(r"[a-z0-9][a-z0-9_]*")

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from alloy_api.kit.cache.keys import CacheKey
 
 
-FRAMEWORK_EXEMPT_ENDPOINTS = frozenset({"static", "openapi", "swagger_ui"})
+FRAMEWORK_EXEMPT_ENDPOINTS = frozenset({"static", "openapi"})
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 KEY_PREFIX = "alloy:rl"
 EPOCH_KEY = "alloy:epoch"

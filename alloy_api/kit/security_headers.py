@@ -27,12 +27,11 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 JSON_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
-SWAGGER_UI_ORIGIN = "https://cdnjs.cloudflare.com"
 DOCS_CONTENT_SECURITY_POLICY = (
-    f"default-src 'none'; script-src 'unsafe-inline' {SWAGGER_UI_ORIGIN}; "
-    f"style-src 'unsafe-inline' {SWAGGER_UI_ORIGIN}; img-src data: {SWAGGER_UI_ORIGIN}; "
-    "connect-src 'self'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
 )
+"""The docs page loads only Alloy's own files; Swagger UI sets inline style attributes."""
 DOCS_PATH = "/docs"
 
 NO_SERVER_BANNER = ""
@@ -72,7 +71,9 @@ class SecurityHeadersStage:
         headers.extend(STATIC_SECURITY_HEADERS)
         path = request.path
         headers["Content-Security-Policy"] = (
-            DOCS_CONTENT_SECURITY_POLICY if path == DOCS_PATH else JSON_CONTENT_SECURITY_POLICY
+            DOCS_CONTENT_SECURITY_POLICY
+            if path == DOCS_PATH or path.startswith(f"{DOCS_PATH}/")
+            else JSON_CONTENT_SECURITY_POLICY
         )
         cache_control = _cache_control(path, response)
         if cache_control is not None:

@@ -44,12 +44,29 @@ def test_expected_headers_match_the_kit() -> None:
             assert EXPECTED_HEADERS[name] == value
 
 
-async def test_docs_page_gets_a_policy_that_lets_it_render(client) -> None:
+async def test_docs_page_loads_only_alloys_own_files(client) -> None:
     response = await client.get("/docs")
+    page = await response.get_data(as_text=True)
     assert response.status_code == 200
     policy = response.headers["Content-Security-Policy"]
-    assert "script-src" in policy
+    assert "script-src 'self';" in policy
     assert "frame-ancestors 'none'" in policy
+    assert "https:" not in policy and "http:" not in policy
+    assert "<script>" not in page, "no inline script: the policy would refuse it"
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(source.startswith("/docs/assets/") for source in sources)
+    for source in sources:
+        asset = await client.get(source)
+        assert asset.status_code == 200, source
+        assert asset.headers["Content-Security-Policy"] == policy
+        assert len(await asset.get_data()) > 0
+
+
+async def test_an_unknown_docs_asset_is_a_404_envelope(client) -> None:
+    response = await client.get("/docs/assets/..%2f..%2fsettings.py")
+    body = await response.get_json()
+    assert response.status_code == 404
+    assert body["errors"][0]["code"] == "NF_ROUTE"
 
 
 async def test_safe_client_request_id_is_echoed_everywhere(client, capsys) -> None:

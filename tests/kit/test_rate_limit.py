@@ -22,7 +22,8 @@ EXPLICITLY_EXEMPT = {
     "health.get_readiness",
     "metrics",
     "openapi",
-    "swagger_ui",
+    "docs.page",
+    "docs.asset",
     "static",
     "widgets.get_exempt_widget",
 }
