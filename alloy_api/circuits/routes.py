@@ -16,7 +16,7 @@ from alloy_api.circuits.schemas import (
     CircuitRequest,
     CircuitResponse,
 )
-from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.envelope import created, no_content, respond
 from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
@@ -79,7 +79,7 @@ async def create_circuit(data: CircuitRequest) -> Response:
     library.
     """
     circuit = await service.create_circuit(current_principal(), data)
-    return respond(CircuitResponse.from_model(circuit), HTTPStatus.CREATED)
+    return created(CircuitResponse.from_model(circuit), f"{blueprint.url_prefix}/{circuit.id}")
 
 
 @blueprint.put("/<circuit_id>")

@@ -91,6 +91,11 @@ def respond(
     return response
 
 
+def created(data: Any, location: str) -> Response:
+    """201 with the envelope and the new resource's URL in `Location`."""
+    return respond(data, HTTPStatus.CREATED, {"Location": location})
+
+
 def respond_errors(
     errors: Sequence[ErrorDetail],
     status: int,

@@ -71,6 +71,7 @@ class ErrorCode(Enum):
     NF_SCORING_CONFIG_VERSION = (HTTPStatus.NOT_FOUND, "No scoring config has this version number")
     NF_PROGRAM = (HTTPStatus.NOT_FOUND, "No program with this id belongs to the caller")
     NF_SESSION = (HTTPStatus.NOT_FOUND, "No session with this id in the caller's program")
+    NF_WORKOUT_LOG = (HTTPStatus.NOT_FOUND, "No workout log with this id belongs to the caller")
     BR_2FA_ALREADY_ENABLED = (HTTPStatus.CONFLICT, "2FA is already enabled; disable it first")
     BR_2FA_NOT_ENROLLED = (HTTPStatus.CONFLICT, "No 2FA enrolment is pending for the account")
     BR_2FA_NOT_ENABLED = (HTTPStatus.CONFLICT, "2FA is not enabled on the account")

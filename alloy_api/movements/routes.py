@@ -5,7 +5,7 @@ from quart import Blueprint, Response
 from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
-from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.envelope import created, no_content, respond
 from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
@@ -82,7 +82,7 @@ async def create_movement(data: MovementCreateRequest) -> Response:
     Admins add to the shared library; other users add a custom movement only they see.
     """
     movement = await service.create_movement(current_principal(), data)
-    return respond(MovementResponse.from_model(movement), HTTPStatus.CREATED)
+    return created(MovementResponse.from_model(movement), f"{blueprint.url_prefix}/{movement.id}")
 
 
 @blueprint.patch("/<movement_id>")

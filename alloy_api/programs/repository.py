@@ -162,6 +162,9 @@ class WorkoutLogRepository(TortoiseRepository[WorkoutLog]):
     default_sort = "-performed_at"
     related: ClassVar[Sequence[str]] = ("top_sets",)
 
+    async def get_owned(self, owner_id: UUID, workout_log_id: UUID) -> WorkoutLog | None:
+        return await self.get(workout_log_id, where=Q(owner_id=owner_id))
+
     async def list_owned(
         self, owner_id: UUID, program_id: UUID | None, query: PageQuery
     ) -> Page[WorkoutLog]:

@@ -5,7 +5,7 @@ from quart import Blueprint, Response
 from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
-from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.envelope import created, no_content, respond
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page, PageQuery
@@ -61,9 +61,10 @@ async def create_program(data: ProgramCreateRequest) -> Response:
     the active scoring config, stores it in one transaction and makes it the caller's active
     program. Send `Idempotency-Key` to retry safely.
     """
-    created = await service.create_program(_owner_id(), data)
-    return respond(
-        ProgramResponse.from_model(created.program, created.microcycles), HTTPStatus.CREATED
+    stored = await service.create_program(_owner_id(), data)
+    return created(
+        ProgramResponse.from_model(stored.program, stored.microcycles),
+        f"{blueprint.url_prefix}/{stored.program.id}",
     )
 
 
@@ -187,7 +188,9 @@ async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest)
     log = await service.log_workout(
         _owner_id(), _program_id(program_id), _session_id(session_id), data
     )
-    return respond(WorkoutLogResponse.from_model(log), HTTPStatus.CREATED)
+    return created(
+        WorkoutLogResponse.from_model(log), f"{workout_logs_blueprint.url_prefix}/{log.id}"
+    )
 
 
 @workout_logs_blueprint.get("")
@@ -201,3 +204,16 @@ async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
     """
     page = await service.list_workout_logs(_owner_id(), query_args)
     return respond(page.map(WorkoutLogResponse.from_model))
+
+
+@workout_logs_blueprint.get("/<workout_log_id>")
+@authenticated
+@responds(WorkoutLogResponse, errors=ITEM_ERRORS)
+async def get_workout_log(workout_log_id: str) -> Response:
+    """Get a workout log
+
+    One of the caller's logged workouts with its top sets.
+    """
+    found_id = parse_path_id(workout_log_id, "workout_log_id")
+    log = await service.get_workout_log(_owner_id(), found_id)
+    return respond(WorkoutLogResponse.from_model(log))

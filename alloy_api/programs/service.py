@@ -512,5 +512,16 @@ async def log_workout(
     return log
 
 
+async def get_workout_log(owner_id: UUID, workout_log_id: UUID) -> WorkoutLog:
+    log = await workout_logs.get_owned(owner_id, workout_log_id)
+    if log is None:
+        raise NotFoundError(
+            f"Workout log {workout_log_id} not found",
+            code=ErrorCode.NF_WORKOUT_LOG,
+            details={"workout_log_id": str(workout_log_id)},
+        )
+    return log
+
+
 async def list_workout_logs(owner_id: UUID, query: WorkoutLogListQuery) -> Page[WorkoutLog]:
     return await workout_logs.list_owned(owner_id, query.program_id, query)
