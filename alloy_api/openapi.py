@@ -25,7 +25,10 @@ from alloy_api.kit.envelope import ErrorEnvelope
 from alloy_api.kit.rate_classes import EXEMPT_ATTRIBUTE
 
 BEARER_SCHEME = "bearer"
+ERROR_ENVELOPE_COMPONENT = "ErrorEnvelope"
+ERROR_ENVELOPE_REF = {"$ref": f"#/components/schemas/{ERROR_ENVELOPE_COMPONENT}"}
 BODY_METHODS = frozenset({"post", "put", "patch"})
+JSON = "application/json"
 ID_PARAMETER = re.compile(r"[a-z][a-z0-9_]*_id")
 OPERATIONAL_TAG = "operations"
 HEADER_SCHEMAS: dict[str, dict[str, Any]] = {
@@ -70,6 +73,7 @@ class AlloyOpenAPIProvider(OpenAPIProvider):
         blueprint = self._blueprint_of(rule.endpoint)
         error_object, error_components = self.build_response_object(ErrorEnvelope, None)
         components.update(error_components)
+        components[ERROR_ENVELOPE_COMPONENT] = error_object["content"][JSON]["schema"]
         for path, operations in paths.items():
             for method, operation in operations.items():
                 operations[method] = _completed(
@@ -78,7 +82,6 @@ class AlloyOpenAPIProvider(OpenAPIProvider):
                     path,
                     view,
                     blueprint,
-                    error_object,
                 )
         return paths, components
 
@@ -96,7 +99,6 @@ def _completed(
     path: str,
     view: Callable[..., Any],
     blueprint: Blueprint | None,
-    error_object: dict[str, Any],
 ) -> dict[str, Any]:
     operation.setdefault("summary", _summary_of(view))
     operation["tags"] = [_tag_of(path, blueprint)]
@@ -109,7 +111,10 @@ def _completed(
         operation["requestBody"]["required"] = True
     responses = operation.setdefault("responses", {})
     for status in _possible_errors(method, path, roles, view):
-        responses.setdefault(status, copy.deepcopy(error_object))
+        responses.setdefault(status, {"description": ""})
+    for status, response in responses.items():
+        if int(status) >= HTTPStatus.BAD_REQUEST:
+            response["content"] = {JSON: {"schema": ERROR_ENVELOPE_REF}}
     for status, response in responses.items():
         _describe(int(status), response)
     return operation

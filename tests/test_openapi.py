@@ -24,6 +24,13 @@ def operations(document: dict) -> list[tuple[str, str, dict]]:
     ]
 
 
+def resolved(document: dict, schema: dict) -> dict:
+    reference = schema.get("$ref")
+    if reference is None:
+        return schema
+    return document["components"]["schemas"][reference.rsplit("/", 1)[1]]
+
+
 async def test_openapi_document_is_valid_and_enveloped(document) -> None:
     validate(document)
     assert document["openapi"].startswith("3.1")
@@ -32,8 +39,12 @@ async def test_openapi_document_is_valid_and_enveloped(document) -> None:
             if status == "204":
                 assert "content" not in described, (method, path)
                 continue
-            schema = described["content"]["application/json"]["schema"]
+            schema = resolved(document, described["content"]["application/json"]["schema"])
             assert set(schema["properties"]) == {"data", "meta", "errors"}, (method, path, status)
+            if int(status) >= 400:
+                assert described["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/ErrorEnvelope"
+                }
 
 
 async def test_every_operation_has_an_id_a_summary_a_tag_and_its_security(document) -> None:
