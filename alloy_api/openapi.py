@@ -73,7 +73,10 @@ class AlloyOpenAPIProvider(OpenAPIProvider):
         blueprint = self._blueprint_of(rule.endpoint)
         error_object, error_components = self.build_response_object(ErrorEnvelope, None)
         components.update(error_components)
-        components[ERROR_ENVELOPE_COMPONENT] = error_object["content"][JSON]["schema"]
+        components[ERROR_ENVELOPE_COMPONENT] = {
+            **error_object["content"][JSON]["schema"],
+            "title": ERROR_ENVELOPE_COMPONENT,
+        }
         for path, operations in paths.items():
             for method, operation in operations.items():
                 operations[method] = _completed(

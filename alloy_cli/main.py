@@ -5,6 +5,7 @@ import typer
 from alloy_cli import (
     audit,
     cache,
+    client,
     contracts,
     db,
     idempotency,
@@ -41,6 +42,7 @@ app.command()(seed)
 app.command()(doctor)
 app.add_typer(db.app, name="db")
 app.add_typer(openapi.app, name="openapi")
+app.add_typer(client.app, name="client")
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(loadtest.app, name="loadtest")
 app.add_typer(users.app, name="users")

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_envelope import ErrorEnvelope
+from ...models.query_movements_envelope_page_movement_response import QueryMovementsEnvelopePageMovementResponse
+from ...models.query_movements_structured_query_request import QueryMovementsStructuredQueryRequest
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: QueryMovementsStructuredQueryRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/movements/query",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse | None:
+    if response.status_code == 200:
+        response_200 = QueryMovementsEnvelopePageMovementResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: QueryMovementsStructuredQueryRequest,
+
+) -> Response[ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse]:
+    """ Query movements
+
+     
+    The movements the caller sees, filtered by a structured query (a list of field, operator,
+    value clauses) in the body; cursor-paginated.
+
+    Args:
+        body (QueryMovementsStructuredQueryRequest): The body of every `POST
+            /v1/{resource}/query`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: QueryMovementsStructuredQueryRequest,
+
+) -> ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse | None:
+    """ Query movements
+
+     
+    The movements the caller sees, filtered by a structured query (a list of field, operator,
+    value clauses) in the body; cursor-paginated.
+
+    Args:
+        body (QueryMovementsStructuredQueryRequest): The body of every `POST
+            /v1/{resource}/query`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: QueryMovementsStructuredQueryRequest,
+
+) -> Response[ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse]:
+    """ Query movements
+
+     
+    The movements the caller sees, filtered by a structured query (a list of field, operator,
+    value clauses) in the body; cursor-paginated.
+
+    Args:
+        body (QueryMovementsStructuredQueryRequest): The body of every `POST
+            /v1/{resource}/query`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: QueryMovementsStructuredQueryRequest,
+
+) -> ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse | None:
+    """ Query movements
+
+     
+    The movements the caller sees, filtered by a structured query (a list of field, operator,
+    value clauses) in the body; cursor-paginated.
+
+    Args:
+        body (QueryMovementsStructuredQueryRequest): The body of every `POST
+            /v1/{resource}/query`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | QueryMovementsEnvelopePageMovementResponse
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

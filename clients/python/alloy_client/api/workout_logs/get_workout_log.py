@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_envelope import ErrorEnvelope
+from ...models.get_workout_log_envelope_workout_log_response import GetWorkoutLogEnvelopeWorkoutLogResponse
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    workout_log_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/workout_logs/{workout_log_id}".format(workout_log_id=quote(str(workout_log_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse | None:
+    if response.status_code == 200:
+        response_200 = GetWorkoutLogEnvelopeWorkoutLogResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workout_log_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse]:
+    """ Get a workout log
+
+     
+    One of the caller's logged workouts with its top sets.
+
+    Args:
+        workout_log_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        workout_log_id=workout_log_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    workout_log_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse | None:
+    """ Get a workout log
+
+     
+    One of the caller's logged workouts with its top sets.
+
+    Args:
+        workout_log_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse
+     """
+
+
+    return sync_detailed(
+        workout_log_id=workout_log_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    workout_log_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse]:
+    """ Get a workout log
+
+     
+    One of the caller's logged workouts with its top sets.
+
+    Args:
+        workout_log_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        workout_log_id=workout_log_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    workout_log_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse | None:
+    """ Get a workout log
+
+     
+    One of the caller's logged workouts with its top sets.
+
+    Args:
+        workout_log_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | GetWorkoutLogEnvelopeWorkoutLogResponse
+     """
+
+
+    return (await asyncio_detailed(
+        workout_log_id=workout_log_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.sort_clause_order import SortClauseOrder
+from ..types import UNSET, Unset
+
+
+
+
+
+
+T = TypeVar("T", bound="SortClause")
+
+
+
+@_attrs_define
+class SortClause:
+    """ 
+        Attributes:
+            field (str):
+            order (SortClauseOrder | Unset):  Default: SortClauseOrder.ASC.
+     """
+
+    field: str
+    order: SortClauseOrder | Unset = SortClauseOrder.ASC
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        order: str | Unset = UNSET
+        if not isinstance(self.order, Unset):
+            order = self.order.value
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "field": field,
+        })
+        if order is not UNSET:
+            field_dict["order"] = order
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        field = d.pop("field")
+
+        _order = d.pop("order", UNSET)
+        order: SortClauseOrder | Unset
+        if isinstance(_order,  Unset):
+            order = UNSET
+        else:
+            order = SortClauseOrder(_order)
+
+
+
+
+        sort_clause = cls(
+            field=field,
+            order=order,
+        )
+
+
+        sort_clause.additional_properties = d
+        return sort_clause
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
