@@ -8,14 +8,16 @@ envelope right there, so every stage outside it still sees a response.
 2. `observe`: one access line, one latency sample (and, with tracing, one server span) per
    request, whatever the answer.
 3. `security_headers`: the OWASP headers and the cache policy on every response.
-4. `compression`: gzip or Brotli on the way out, the last to touch the body (so what the
+4. `cors`: a preflight from an origin of `ALLOY_CORS_ORIGINS` answered (before identity and
+   limits: it carries no token); every response to such an origin readable by its page.
+5. `compression`: gzip or Brotli on the way out, the last to touch the body (so what the
    idempotency stage keeps is uncompressed).
-5. `body`: refuses a body that is not JSON (415) or declares more than the limit (413).
-6. `identity`: on a guarded route, the token verified and checked against its revocation state
+6. `body`: refuses a body that is not JSON (415) or declares more than the limit (413).
+7. `identity`: on a guarded route, the token verified and checked against its revocation state
    (401), and the role (403). Its user's auth state comes with the rate limiter's Redis round
    trip, which this stage therefore takes first.
-7. `rate_limit`: 429 for a request over its class's budget (per user, else per address).
-8. `idempotency`: a keyed POST of an authenticated user runs in one database transaction with
+8. `rate_limit`: 429 for a request over its class's budget (per user, else per address).
+9. `idempotency`: a keyed POST of an authenticated user runs in one database transaction with
    its key, or replays the kept outcome.
 → the route (validation, service, envelope).
 
@@ -28,6 +30,7 @@ from alloy_api.auth.identity import IdentityStage
 from alloy_api.idempotency.stage import IdempotencyStage
 from alloy_api.kit.body import BodyStage
 from alloy_api.kit.compression import CompressionStage
+from alloy_api.kit.cors import CorsStage
 from alloy_api.kit.pipeline import Pipeline
 from alloy_api.kit.ratelimit import RateLimiter, RateLimitStage
 from alloy_api.kit.request_id import RequestIdStage
@@ -46,6 +49,7 @@ def build_pipeline(
             RequestIdStage(),
             ObserveStage(spans),
             SecurityHeadersStage(),
+            CorsStage(settings.cors_origins),
             CompressionStage(settings.compression_min_bytes),
             BodyStage(settings.max_body_bytes),
             IdentityStage(settings, limiter),

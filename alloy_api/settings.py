@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     )
     database_pool_min_size: int = Field(default=1, ge=0)
     database_pool_max_size: int = Field(default=10, ge=1)
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated origins (scheme://host[:port]) whose pages may call the API",
+    )
     database_replica_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="comma-separated postgres://... URLs that serve reads"
     )
@@ -154,9 +158,9 @@ class Settings(BaseSettings):
         ),
     )
 
-    @field_validator("database_replica_urls", mode="before")
+    @field_validator("database_replica_urls", "cors_origins", mode="before")
     @classmethod
-    def _split_replica_urls(cls, value: object) -> object:
+    def _split_comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return [url.strip() for url in value.split(",") if url.strip()]
         return value

@@ -21,6 +21,7 @@ DECLARED_ORDER = (
     "request_id",
     "observe",
     "security_headers",
+    "cors",
     "compression",
     "body",
     "identity",
