@@ -17,6 +17,7 @@ from alloy_api.db.lifecycle import close_database, open_database, watch_replicas
 from alloy_api.db.outbox import attach_outbox, drain_forever, prune_followed_forever
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.idempotency.service import prune_forever
+from alloy_api.kit.body import StrictJsonProvider
 from alloy_api.kit.cache import build_cache
 from alloy_api.kit.cache.near import listen_for_invalidations
 from alloy_api.kit.error_handlers import install_error_handlers
@@ -128,6 +129,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     configure_logging(settings.log_level, settings.log_json, log_file_of(settings))
     app = PipelineApp("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config["BODY_TIMEOUT"] = settings.body_timeout_seconds
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
     state = build_state(settings)
     attach_state(app, state)
@@ -135,6 +137,7 @@ def create_app(settings: Settings | None = None) -> Quart:
     install_metrics(app, settings)
     spans = build_server_spans(app, settings)
     _install_openapi(app)
+    app.json = StrictJsonProvider(app)
     _install_lifecycle(app, state)
     install_error_reports(app, settings)
     for blueprint in BLUEPRINTS:

@@ -10,7 +10,8 @@ envelope right there, so every stage outside it still sees a response.
 3. `security_headers`: the OWASP headers and the cache policy on every response.
 4. `compression`: gzip or Brotli on the way out, the last to touch the body (so what the
    idempotency stage keeps is uncompressed).
-5. `body`: refuses a body that is not JSON (415) or declares more than the limit (413).
+5. `body`: reads the body and refuses one that is not UTF-8 JSON (415, 400), is encoded
+   (415), exceeds the limit (413), arrives too slowly (408) or nests too deeply (400).
 6. `identity`: on a guarded route, the token verified and checked against its revocation state
    (401), and the role (403). Its user's auth state comes with the rate limiter's Redis round
    trip, which this stage therefore takes first.
