@@ -2,7 +2,6 @@ from http import HTTPStatus
 from uuid import UUID
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
 from alloy_api.kit.envelope import no_content, respond
@@ -10,6 +9,7 @@ from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_body, validate_query
 from alloy_api.movements import service
 from alloy_api.movements.schemas import (
     MovementCreateRequest,
@@ -30,7 +30,7 @@ def _viewer_id() -> UUID | None:
 
 @blueprint.get("")
 @authenticated
-@validate_querystring(MovementListQuery)
+@validate_query(MovementListQuery)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def list_movements(query_args: MovementListQuery) -> Response:
     return respond(await service.movement_page_data(_viewer_id(), query_args))
@@ -38,7 +38,7 @@ async def list_movements(query_args: MovementListQuery) -> Response:
 
 @blueprint.post("/query")
 @authenticated
-@validate_request(StructuredQueryRequest)
+@validate_body(StructuredQueryRequest)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def query_movements(data: StructuredQueryRequest) -> Response:
     page = await service.query_movements(_viewer_id(), data)
@@ -55,7 +55,7 @@ async def get_movement(movement_id: str) -> Response:
 
 @blueprint.post("")
 @authenticated
-@validate_request(MovementCreateRequest)
+@validate_body(MovementCreateRequest)
 @responds(
     MovementResponse,
     HTTPStatus.CREATED,
@@ -68,7 +68,7 @@ async def create_movement(data: MovementCreateRequest) -> Response:
 
 @blueprint.patch("/<movement_id>")
 @authenticated
-@validate_request(MovementUpdateRequest)
+@validate_body(MovementUpdateRequest)
 @responds(
     MovementResponse,
     errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],

@@ -2,7 +2,6 @@ from http import HTTPStatus
 from uuid import UUID
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
 from alloy_api.kit.envelope import no_content, respond
@@ -10,6 +9,7 @@ from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page, PageQuery
 from alloy_api.kit.rate_classes import RateClass, limited
+from alloy_api.kit.validation import validate_body, validate_query
 from alloy_api.programs import service
 from alloy_api.programs.resources import (
     MicrocycleResponse,
@@ -52,7 +52,7 @@ def _session_id(session_id: str) -> UUID:
 @blueprint.post("")
 @limited(RateClass.GENERATE)
 @authenticated
-@validate_request(ProgramCreateRequest)
+@validate_body(ProgramCreateRequest)
 @responds(ProgramResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def create_program(data: ProgramCreateRequest) -> Response:
     created = await service.create_program(_owner_id(), data)
@@ -63,7 +63,7 @@ async def create_program(data: ProgramCreateRequest) -> Response:
 
 @blueprint.get("")
 @authenticated
-@validate_querystring(ProgramListQuery)
+@validate_query(ProgramListQuery)
 @responds(Page[ProgramResponse], errors=READ_ERRORS)
 async def list_programs(query_args: ProgramListQuery) -> Response:
     page = await service.list_programs(_owner_id(), query_args)
@@ -80,7 +80,7 @@ async def get_program(program_id: str) -> Response:
 
 @blueprint.patch("/<program_id>")
 @authenticated
-@validate_request(ProgramUpdateRequest)
+@validate_body(ProgramUpdateRequest)
 @responds(ProgramResponse, errors=WRITE_ERRORS)
 async def update_program(program_id: str, data: ProgramUpdateRequest) -> Response:
     updated = await service.update_program(_owner_id(), _program_id(program_id), data)
@@ -97,7 +97,7 @@ async def delete_program(program_id: str) -> Response:
 
 @blueprint.get("/<program_id>/microcycles")
 @authenticated
-@validate_querystring(PageQuery)
+@validate_query(PageQuery)
 @responds(Page[MicrocycleResponse], errors=ITEM_ERRORS)
 async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
     page = await service.list_microcycles(_owner_id(), _program_id(program_id), query_args)
@@ -106,7 +106,7 @@ async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
 
 @blueprint.get("/<program_id>/sessions")
 @authenticated
-@validate_querystring(SessionListQuery)
+@validate_query(SessionListQuery)
 @responds(Page[SessionResponse], errors=ITEM_ERRORS)
 async def list_sessions(program_id: str, query_args: SessionListQuery) -> Response:
     page = await service.list_sessions(_owner_id(), _program_id(program_id), query_args)
@@ -125,7 +125,7 @@ async def get_session(program_id: str, session_id: str) -> Response:
 
 @blueprint.patch("/<program_id>/sessions/<session_id>")
 @authenticated
-@validate_request(SessionUpdateRequest)
+@validate_body(SessionUpdateRequest)
 @responds(SessionDetailResponse, errors=WRITE_ERRORS)
 async def update_session(program_id: str, session_id: str, data: SessionUpdateRequest) -> Response:
     session = await service.update_session(
@@ -136,7 +136,7 @@ async def update_session(program_id: str, session_id: str, data: SessionUpdateRe
 
 @blueprint.post("/<program_id>/sessions/<session_id>/workout_logs")
 @authenticated
-@validate_request(WorkoutLogRequest)
+@validate_body(WorkoutLogRequest)
 @responds(WorkoutLogResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest) -> Response:
     log = await service.log_workout(
@@ -147,7 +147,7 @@ async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest)
 
 @workout_logs_blueprint.get("")
 @authenticated
-@validate_querystring(WorkoutLogListQuery)
+@validate_query(WorkoutLogListQuery)
 @responds(Page[WorkoutLogResponse], errors=READ_ERRORS)
 async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
     page = await service.list_workout_logs(_owner_id(), query_args)
