@@ -21,6 +21,7 @@ from alloy_api.kit.body import StrictJsonProvider
 from alloy_api.kit.cache import build_cache
 from alloy_api.kit.cache.near import listen_for_invalidations
 from alloy_api.kit.error_handlers import install_error_handlers
+from alloy_api.kit.ids import IdConverter
 from alloy_api.kit.log_file import log_file_of
 from alloy_api.kit.logging import configure_logging
 from alloy_api.kit.pipeline import PipelineApp
@@ -131,6 +132,8 @@ def create_app(settings: Settings | None = None) -> Quart:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["BODY_TIMEOUT"] = settings.body_timeout_seconds
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    app.url_map.converters["id"] = IdConverter
+    app.url_map.merge_slashes = False
     state = build_state(settings)
     attach_state(app, state)
     install_error_handlers(app)

@@ -26,7 +26,7 @@ async def list_users(query_args: UserListQuery) -> Response:
     return respond(page.map(AdminUserResponse.from_model))
 
 
-@blueprint.patch("/<user_id>")
+@blueprint.patch("/<id:user_id>")
 @require_role(*ADMIN_ROLES)
 @validate_body(AdminUserUpdateRequest)
 @responds(AdminUserResponse, errors=[*GUARD_ERRORS, HTTPStatus.NOT_FOUND, HTTPStatus.CONFLICT])

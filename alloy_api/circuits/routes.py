@@ -45,7 +45,7 @@ async def query_circuits(data: StructuredQueryRequest) -> Response:
     return respond(page.map(CircuitResponse.from_model))
 
 
-@blueprint.get("/<circuit_id>")
+@blueprint.get("/<id:circuit_id>")
 @authenticated
 @responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_circuit(circuit_id: str) -> Response:
@@ -62,7 +62,7 @@ async def create_circuit(data: CircuitRequest) -> Response:
     return respond(CircuitResponse.from_model(circuit), HTTPStatus.CREATED)
 
 
-@blueprint.put("/<circuit_id>")
+@blueprint.put("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
 @validate_body(CircuitRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
@@ -73,7 +73,7 @@ async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
     return respond(CircuitResponse.from_model(circuit))
 
 
-@blueprint.patch("/<circuit_id>")
+@blueprint.patch("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
 @validate_body(CircuitPatchRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
@@ -84,7 +84,7 @@ async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response
     return respond(CircuitResponse.from_model(circuit))
 
 
-@blueprint.delete("/<circuit_id>")
+@blueprint.delete("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
 @responds(None, HTTPStatus.NO_CONTENT, errors=ITEM_WRITE_ERRORS)
 async def delete_circuit(circuit_id: str) -> Response:

@@ -45,7 +45,7 @@ async def query_movements(data: StructuredQueryRequest) -> Response:
     return respond(page.map(MovementResponse.from_model))
 
 
-@blueprint.get("/<movement_id>")
+@blueprint.get("/<id:movement_id>")
 @authenticated
 @responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_movement(movement_id: str) -> Response:
@@ -66,7 +66,7 @@ async def create_movement(data: MovementCreateRequest) -> Response:
     return respond(MovementResponse.from_model(movement), HTTPStatus.CREATED)
 
 
-@blueprint.patch("/<movement_id>")
+@blueprint.patch("/<id:movement_id>")
 @authenticated
 @validate_body(MovementUpdateRequest)
 @responds(
@@ -80,7 +80,7 @@ async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Resp
     return respond(MovementResponse.from_model(movement))
 
 
-@blueprint.delete("/<movement_id>")
+@blueprint.delete("/<id:movement_id>")
 @authenticated
 @responds(
     None,

@@ -70,7 +70,7 @@ async def list_programs(query_args: ProgramListQuery) -> Response:
     return respond(page.map(ProgramResponse.from_model))
 
 
-@blueprint.get("/<program_id>")
+@blueprint.get("/<id:program_id>")
 @authenticated
 @responds(ProgramResponse, errors=ITEM_ERRORS)
 async def get_program(program_id: str) -> Response:
@@ -78,7 +78,7 @@ async def get_program(program_id: str) -> Response:
     return respond(ProgramResponse.from_model(found.program, found.microcycles), etag=True)
 
 
-@blueprint.patch("/<program_id>")
+@blueprint.patch("/<id:program_id>")
 @authenticated
 @validate_body(ProgramUpdateRequest)
 @responds(ProgramResponse, errors=WRITE_ERRORS)
@@ -87,7 +87,7 @@ async def update_program(program_id: str, data: ProgramUpdateRequest) -> Respons
     return respond(ProgramResponse.from_model(updated.program, updated.microcycles))
 
 
-@blueprint.delete("/<program_id>")
+@blueprint.delete("/<id:program_id>")
 @authenticated
 @responds(None, HTTPStatus.NO_CONTENT, errors=WRITE_ERRORS)
 async def delete_program(program_id: str) -> Response:
@@ -95,7 +95,7 @@ async def delete_program(program_id: str) -> Response:
     return no_content()
 
 
-@blueprint.get("/<program_id>/microcycles")
+@blueprint.get("/<id:program_id>/microcycles")
 @authenticated
 @validate_query(PageQuery)
 @responds(Page[MicrocycleResponse], errors=ITEM_ERRORS)
@@ -104,7 +104,7 @@ async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
     return respond(page.map(MicrocycleResponse.from_model))
 
 
-@blueprint.get("/<program_id>/sessions")
+@blueprint.get("/<id:program_id>/sessions")
 @authenticated
 @validate_query(SessionListQuery)
 @responds(Page[SessionResponse], errors=ITEM_ERRORS)
@@ -113,7 +113,7 @@ async def list_sessions(program_id: str, query_args: SessionListQuery) -> Respon
     return respond(page.map(SessionResponse.from_model))
 
 
-@blueprint.get("/<program_id>/sessions/<session_id>")
+@blueprint.get("/<id:program_id>/sessions/<id:session_id>")
 @authenticated
 @responds(SessionDetailResponse, errors=ITEM_ERRORS)
 async def get_session(program_id: str, session_id: str) -> Response:
@@ -123,7 +123,7 @@ async def get_session(program_id: str, session_id: str) -> Response:
     return respond(SessionDetailResponse.from_model(session), etag=True)
 
 
-@blueprint.patch("/<program_id>/sessions/<session_id>")
+@blueprint.patch("/<id:program_id>/sessions/<id:session_id>")
 @authenticated
 @validate_body(SessionUpdateRequest)
 @responds(SessionDetailResponse, errors=WRITE_ERRORS)
@@ -134,7 +134,7 @@ async def update_session(program_id: str, session_id: str, data: SessionUpdateRe
     return respond(SessionDetailResponse.from_model(session))
 
 
-@blueprint.post("/<program_id>/sessions/<session_id>/workout_logs")
+@blueprint.post("/<id:program_id>/sessions/<id:session_id>/workout_logs")
 @authenticated
 @validate_body(WorkoutLogRequest)
 @responds(WorkoutLogResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
