@@ -148,12 +148,30 @@ def decode_cursor(text: str, secret: bytes, expected_binding: str) -> Cursor:
         raise _cursor_error("malformed") from error
     if not hmac.compare_digest(signature, _signature(secret, payload)):
         raise _cursor_error("invalid")
-    fields = orjson.loads(payload)
-    cursor = Cursor(fields["d"], fields["k"], fields["b"], fields["e"])
+    cursor = _signed_cursor(payload)
     if cursor.binding != expected_binding:
         raise _cursor_error("for another list, sort or other filters")
     if cursor.expires_at < time.time():
         raise _cursor_error("expired")
+    return cursor
+
+
+def _signed_cursor(payload: bytes) -> Cursor:
+    """The cursor a correctly signed payload holds; one that does not hold a cursor (only a
+    leaked or rotated-in secret could sign one) is malformed, not a failure of the server."""
+    try:
+        fields = orjson.loads(payload)
+        cursor = Cursor(fields["d"], fields["k"], fields["b"], fields["e"])
+    except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+        raise _cursor_error("malformed") from error
+    well_typed = (
+        isinstance(cursor.direction, str)
+        and isinstance(cursor.key, list)
+        and isinstance(cursor.binding, str)
+        and isinstance(cursor.expires_at, int | float)
+    )
+    if not well_typed:
+        raise _cursor_error("malformed")
     return cursor
 
 
