@@ -28,6 +28,7 @@ from alloy_api.kit.pipeline import PipelineApp
 from alloy_api.kit.ratelimit import RateLimiter
 from alloy_api.kit.redis_link import RedisLink, build_client
 from alloy_api.kit.security_headers import SWAGGER_UI_ORIGIN
+from alloy_api.kit.transport import TransportGuard
 from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
@@ -146,4 +147,5 @@ def create_app(settings: Settings | None = None) -> Quart:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.pipeline = build_pipeline(app, settings, state.rate_limiter, spans)
+    app.asgi_app = TransportGuard(app.asgi_app)  # type: ignore[method-assign]
     return app
