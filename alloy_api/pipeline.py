@@ -20,6 +20,9 @@ envelope right there, so every stage outside it still sees a response.
    its key, or replays the kept outcome.
 → the route (validation, service, envelope).
 
+Below the pipeline, at the ASGI level, `kit.transport.TransportGuard` answers a request whose
+body broke off in transit (docs/RELIABILITY.md, "Hostile input").
+
 What each stage does when a dependency fails is in docs/OPERATIONS.md.
 """
 
