@@ -9,6 +9,8 @@ U+0430), or a domain ending in a dot.
 """
 
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 
 from pydantic_core import PydanticCustomError
 
@@ -70,3 +72,11 @@ def _named(character: str) -> str:
 
 def _refusal(reason: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(reason, f"the address {message}")
+
+
+def colliding_emails(emails: Iterable[str]) -> dict[str, list[str]]:
+    """The stored addresses that share one normalised form, by that form (only shared ones)."""
+    by_form: defaultdict[str, list[str]] = defaultdict(list)
+    for email in emails:
+        by_form[normalise_email(email)].append(email)
+    return {form: sorted(group) for form, group in sorted(by_form.items()) if len(group) > 1}
