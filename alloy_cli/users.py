@@ -4,6 +4,8 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 from rich.table import Table
 
 from alloy_api.audit.service import USER_TARGET, AuditAction, record
@@ -11,7 +13,7 @@ from alloy_api.auth import admin_service, repository
 from alloy_api.auth.emails import colliding_emails, normalise_email
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
-from alloy_api.auth.schemas import AdminUserResponse
+from alloy_api.auth.schemas import AdminUserResponse, Email
 from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
 from alloy_cli.common import JSON_OPTION_HELP, console, fail, nothing_to_do, print_json, say
@@ -22,6 +24,7 @@ app = typer.Typer(
 )
 EmailArgument = Annotated[str, typer.Argument(help="The account's email.")]
 JsonOption = Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)]
+EMAIL = TypeAdapter(Email)
 LIST_COLUMNS = ("id", "email", "name", "role", "2fa", "active", "created_at")
 
 
@@ -43,6 +46,13 @@ def _read_password(from_stdin: bool) -> str:
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
+def _accepted_email(email: str) -> str:
+    try:
+        return EMAIL.validate_python(email)
+    except PydanticValidationError as error:
+        fail(f"the email is refused: {error.errors(include_url=False)[0]['msg']}")
+
+
 @app.command()
 def create(
     email: Annotated[str, typer.Option(help="The account's email (its login).")],
@@ -52,7 +62,8 @@ def create(
         bool, typer.Option("--password-stdin", help="Read the password from stdin's first line.")
     ] = False,
 ) -> None:
-    """Create an account (the password follows the same policy as registration)."""
+    """Create an account (the email and password follow the same rules as registration)."""
+    email = _accepted_email(email)
     password = _read_password(password_stdin)
 
     async def work(settings: Settings) -> User:

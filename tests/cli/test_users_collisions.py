@@ -52,3 +52,18 @@ def test_no_collision_exits_0(settings) -> None:
     result = invoke(settings, "users", "collisions")
     assert result.exit_code == 0, result.output
     assert "0 collision(s)" in result.output
+
+
+def test_users_create_refuses_what_registration_refuses(settings) -> None:
+    result = invoke(
+        settings,
+        "users",
+        "create",
+        "--email",
+        "ad\u200ba@example.com",
+        "--password-stdin",
+        stdin="quiet lantern mosaic 8841 orbit\n",
+    )
+    assert result.exit_code != 0
+    assert "invisible" in result.output
+    assert stored_emails(settings) == []
