@@ -27,21 +27,20 @@ JSON_MIMETYPE = re.compile(r"application/(?:[a-z0-9.+-]+\+)?json")
 UTF8_CHARSETS = frozenset({"utf-8", "utf8"})
 IDENTITY_ENCODINGS = frozenset({"", "identity"})
 MAX_JSON_DEPTH = 64
-JSON_STRING_OR_BRACKET = re.compile(rb'"(?:[^"\\]|\\.)*+(?:"|$)|[\[\]{}]', re.DOTALL)
-"""A string literal (running to the end of the input when unterminated, so that every match
-succeeds and the scan stays linear) or one bracket."""
-DEPTH_STEPS = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.|\\\Z)*+(?:"|\Z)', re.DOTALL)
+"""A string literal, running to the end of the input when unterminated or cut after a backslash:
+every quote starts a match that succeeds, so the scan stays linear (a match that could fail
+would be retried from each later quote)."""
+NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+DEPTH_STEPS = [1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256)]
 
 
 def json_depth(raw: bytes) -> int:
     """How deeply `raw` nests arrays and objects, counted without recursion (brackets inside
-    string literals do not count); the JSON parser itself recurses and would overflow first."""
-    steps = (
-        DEPTH_STEPS[token[0]]
-        for token in JSON_STRING_OR_BRACKET.findall(raw)
-        if token[0] in DEPTH_STEPS
-    )
-    return max(accumulate(steps, initial=0))
+    string literals do not count); the JSON parser itself recurses and would overflow first.
+    The strings and everything but brackets are dropped in C, then the depth is a running sum."""
+    brackets = JSON_STRING.sub(b"", raw).translate(None, NOT_BRACKETS)
+    return max(accumulate(map(DEPTH_STEPS.__getitem__, brackets), initial=0))
 
 
 class StrictJsonProvider(DefaultJSONProvider):

@@ -116,10 +116,38 @@ def test_json_depth_counts_brackets_outside_strings(raw, depth) -> None:
     assert json_depth(raw) == depth
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=256))
-def test_json_depth_takes_any_bytes(raw) -> None:
-    assert json_depth(raw) >= 0
+def reference_depth(raw: bytes) -> int:
+    """The same count by a byte-at-a-time state machine."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        character = chr(byte)
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth -= 1
+    return deepest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=256) | st.text(alphabet='[]{}"\\a\n', max_size=64).map(str.encode))
+def test_json_depth_agrees_with_a_byte_by_byte_scan(raw) -> None:
+    assert json_depth(raw) == reference_depth(raw)
+
+
+def test_json_depth_scans_quotes_cut_after_a_backslash_in_one_pass() -> None:
+    raw = b'"' + b'\\"' * 20_000 + b"\\"
+    assert json_depth(raw) == 0
 
 
 JSON_VALUES = st.recursive(
