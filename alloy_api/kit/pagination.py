@@ -33,6 +33,7 @@ ModelT = TypeVar("ModelT", bound=Model)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_CURSOR_LENGTH = 2048
+MAX_SORT_LENGTH = 64
 SIGNATURE_BYTES = 16
 DESCENDING_PREFIX = "-"
 FORWARD = "n"
@@ -44,7 +45,7 @@ class PageQuery(BaseModel):
 
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     cursor: str | None = Field(None, max_length=MAX_CURSOR_LENGTH)
-    sort: str | None = Field(None, examples=["-created_at"])
+    sort: str | None = Field(None, max_length=MAX_SORT_LENGTH, examples=["-created_at"])
     include_total: bool = False
 
 

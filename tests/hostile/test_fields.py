@@ -238,3 +238,9 @@ async def test_query_parameters_still_parse_from_strings(client, user_headers) -
     assert response.status_code == 200, body
     assert body["data"]["limit"] == 5
     assert body["data"]["total"] is not None
+
+
+async def test_a_sort_longer_than_any_sort_name_is_refused(client, user_headers) -> None:
+    response = await client.get("/v1/movements?sort=" + "x" * 65, headers=user_headers)
+    assert response.status_code == 400
+    assert_field_error(await response.get_json(), "VAL_SORT", "string_too_long")
