@@ -18,14 +18,17 @@ from alloy_api.db.outbox import attach_outbox, drain_forever, prune_followed_for
 from alloy_api.docs_page import blueprint as docs_blueprint
 from alloy_api.health.routes import blueprint as health_blueprint
 from alloy_api.idempotency.service import prune_forever
+from alloy_api.kit.body import StrictJsonProvider
 from alloy_api.kit.cache import build_cache
 from alloy_api.kit.cache.near import listen_for_invalidations
 from alloy_api.kit.error_handlers import install_error_handlers
+from alloy_api.kit.ids import IdConverter
 from alloy_api.kit.log_file import log_file_of
 from alloy_api.kit.logging import configure_logging
 from alloy_api.kit.pipeline import PipelineApp
 from alloy_api.kit.ratelimit import RateLimiter
 from alloy_api.kit.redis_link import RedisLink, build_client
+from alloy_api.kit.transport import TransportGuard
 from alloy_api.movements.routes import blueprint as movements_blueprint
 from alloy_api.observability.error_reports import install_error_reports
 from alloy_api.observability.metrics import install_metrics
@@ -125,16 +128,21 @@ def create_app(settings: Settings | None = None) -> Quart:
     configure_logging(settings.log_level, settings.log_json, log_file_of(settings))
     app = PipelineApp("alloy_api")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config["BODY_TIMEOUT"] = settings.body_timeout_seconds
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    app.url_map.converters["id"] = IdConverter
+    app.url_map.merge_slashes = False
     state = build_state(settings)
     attach_state(app, state)
     install_error_handlers(app)
     install_metrics(app, settings)
     spans = build_server_spans(app, settings)
     _install_openapi(app)
+    app.json = StrictJsonProvider(app)
     _install_lifecycle(app, state)
     install_error_reports(app, settings)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.pipeline = build_pipeline(app, settings, state.rate_limiter, spans)
+    app.asgi_app = TransportGuard(app.asgi_app)  # type: ignore[method-assign]
     return app

@@ -12,7 +12,8 @@ envelope right there, so every stage outside it still sees a response.
    limits: it carries no token); every response to such an origin readable by its page.
 5. `compression`: gzip or Brotli on the way out, the last to touch the body (so what the
    idempotency stage keeps is uncompressed).
-6. `body`: refuses a body that is not JSON (415) or declares more than the limit (413).
+6. `body`: reads the body and refuses one that is not UTF-8 JSON (415, 400), is encoded
+   (415), exceeds the limit (413), arrives too slowly (408) or nests too deeply (400).
 7. `identity`: on a guarded route, the token verified and checked against its revocation state
    (401), and the role (403). Its user's auth state comes with the rate limiter's Redis round
    trip, which this stage therefore takes first.
@@ -20,6 +21,9 @@ envelope right there, so every stage outside it still sees a response.
 9. `idempotency`: a keyed POST of an authenticated user runs in one database transaction with
    its key, or replays the kept outcome.
 → the route (validation, service, envelope).
+
+Below the pipeline, at the ASGI level, `kit.transport.TransportGuard` answers a request whose
+body broke off in transit (docs/RELIABILITY.md, "Hostile input").
 
 What each stage does when a dependency fails is in docs/OPERATIONS.md.
 """

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
         default=0, ge=0, le=5, description="proxies in front whose X-Forwarded-For is trusted"
     )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, le=600, description="a request body must arrive within this (408)"
+    )
     log_level: str = "INFO"
     log_json: bool = True
     log_file: Path | None = Field(default=None, description="also write JSON lines to this file")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from granian import Granian
 from granian.constants import Interfaces
+from granian.http import HTTP1Settings
 
 from alloy_api.db import migrations
 from alloy_api.settings import Settings
@@ -18,6 +19,9 @@ from alloy_cli.serve_checks import ensure_migrated, ensure_port_free
 
 ASGI_TARGET = "alloy_api.asgi:app"
 RESPAWN_INTERVAL_SECONDS = 1.0
+HEADER_READ_TIMEOUT_MS = 10_000
+"""A client must send a request's headers within this (granian's default is 30 s); the body then
+has `ALLOY_BODY_TIMEOUT_SECONDS`."""
 """How soon a worker that died is replaced; the other workers keep serving meanwhile."""
 METRICS_DIR_NAME = "metrics"
 
@@ -91,4 +95,5 @@ def serve(
         reload=reload,
         respawn_failed_workers=True,
         respawn_interval=RESPAWN_INTERVAL_SECONDS,
+        http1_settings=HTTP1Settings(header_read_timeout=HEADER_READ_TIMEOUT_MS),
     ).serve()

@@ -4,12 +4,16 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 from rich.table import Table
 
-from alloy_api.auth import admin_service
+from alloy_api.audit.service import USER_TARGET, AuditAction, record
+from alloy_api.auth import admin_service, repository
+from alloy_api.auth.emails import colliding_emails, normalise_email
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
-from alloy_api.auth.schemas import AdminUserResponse
+from alloy_api.auth.schemas import AdminUserResponse, Email
 from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
 from alloy_cli.common import JSON_OPTION_HELP, console, fail, nothing_to_do, print_json, say
@@ -20,6 +24,7 @@ app = typer.Typer(
 )
 EmailArgument = Annotated[str, typer.Argument(help="The account's email.")]
 JsonOption = Annotated[bool, typer.Option("--json", help=JSON_OPTION_HELP)]
+EMAIL = TypeAdapter(Email)
 LIST_COLUMNS = ("id", "email", "name", "role", "2fa", "active", "created_at")
 
 
@@ -41,6 +46,13 @@ def _read_password(from_stdin: bool) -> str:
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
+def _accepted_email(email: str) -> str:
+    try:
+        return EMAIL.validate_python(email)
+    except PydanticValidationError as error:
+        fail(f"the email is refused: {error.errors(include_url=False)[0]['msg']}")
+
+
 @app.command()
 def create(
     email: Annotated[str, typer.Option(help="The account's email (its login).")],
@@ -50,7 +62,8 @@ def create(
         bool, typer.Option("--password-stdin", help="Read the password from stdin's first line.")
     ] = False,
 ) -> None:
-    """Create an account (the password follows the same policy as registration)."""
+    """Create an account (the email and password follow the same rules as registration)."""
+    email = _accepted_email(email)
     password = _read_password(password_stdin)
 
     async def work(settings: Settings) -> User:
@@ -164,3 +177,62 @@ def deactivate(email: EmailArgument) -> None:
 def activate(email: EmailArgument) -> None:
     """Let a deactivated account sign in again (with a new login)."""
     say(f"{_set_activity(email, True)} is active again")
+
+
+@app.command()
+def collisions(
+    normalise: Annotated[
+        bool,
+        typer.Option(
+            "--normalise",
+            help="Rewrite each stored email not in its normalised form, unless it collides.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Report accounts whose emails are one address once NFC-normalised and lower-cased (exit
+    status 1 when there are any); they are never merged. Accounts stored in another form cannot
+    log in until `--normalise` rewrites them."""
+
+    async def work(_: Settings) -> dict[str, Any]:
+        users = await admin_service.all_users()
+        colliding = colliding_emails(user.email for user in users)
+        stale = [user for user in users if user.email != normalise_email(user.email)]
+        rewritten = []
+        if normalise:
+            for user in stale:
+                if normalise_email(user.email) not in colliding:
+                    rewritten.append(await _normalise(user))
+        return {
+            "collisions": [{"email": form, "accounts": group} for form, group in colliding.items()],
+            "not_normalised": [user.email for user in stale if user.email not in rewritten],
+            "normalised": rewritten,
+        }
+
+    report = with_database(work)
+    if as_json:
+        print_json(report)
+    else:
+        for collision in report["collisions"]:
+            say(f"{collision['email']}: {', '.join(collision['accounts'])}")
+        say(
+            f"{len(report['collisions'])} collision(s); "
+            f"{len(report['not_normalised'])} email(s) not in normalised form; "
+            f"{len(report['normalised'])} rewritten"
+        )
+    if report["collisions"]:
+        raise typer.Exit(1)
+
+
+async def _normalise(user: User) -> str:
+    """The account's email rewritten in its normalised form (audited)."""
+    previous = user.email
+    await repository.update_user(user, email=normalise_email(previous))
+    await record(
+        AuditAction.EMAIL_NORMALISED,
+        actor=operator().actor,
+        target_type=USER_TARGET,
+        target_id=user.id,
+        details={"from": previous, "to": user.email},
+    )
+    return user.email

@@ -3,10 +3,12 @@ from tortoise.models import Model
 
 from alloy_api.kit.ids import new_id
 
+ACTION_MAX_LENGTH = 64
+
 
 class AuditEvent(Model):
     id = fields.UUIDField(primary_key=True, default=new_id)
-    action = fields.CharField(max_length=64)
+    action = fields.CharField(max_length=ACTION_MAX_LENGTH)
     outcome = fields.CharField(max_length=16)
     actor_id = fields.UUIDField(null=True)
     actor = fields.CharField(max_length=128, description="user:<id>, cli:<os user>, ...")

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring
 
 from alloy_api.audit.schemas import AuditEventQuery, AuditEventResponse
 from alloy_api.audit.service import list_events
@@ -10,13 +9,14 @@ from alloy_api.auth.roles import ADMIN_ROLES
 from alloy_api.kit.envelope import respond
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_query
 
 blueprint = Blueprint("audit_events", __name__, url_prefix="/v1/admin/audit_events")
 
 
 @blueprint.get("")
 @require_role(*ADMIN_ROLES)
-@validate_querystring(AuditEventQuery)
+@validate_query(AuditEventQuery)
 @responds(
     Page[AuditEventResponse],
     errors=[HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN],

@@ -1,15 +1,15 @@
 from typing import Any, Self
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from alloy_api.audit.models import AuditEvent
+from alloy_api.audit.models import ACTION_MAX_LENGTH, AuditEvent
 from alloy_api.kit.pagination import PageQuery
 from alloy_api.kit.time import UtcDateTime
 
 
 class AuditEventQuery(PageQuery):
-    action: str | None = None
+    action: str | None = Field(None, max_length=ACTION_MAX_LENGTH)
     actor_id: UUID | None = None
     since: UtcDateTime | None = None
 

@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     ROLE_REVOKED = "role_revoked"
     USER_ACTIVATED = "user_activated"
     USER_DEACTIVATED = "user_deactivated"
+    EMAIL_NORMALISED = "email_normalised"
     TWO_FACTOR_ENROLMENT_STARTED = "two_factor_enrolment_started"
     TWO_FACTOR_ENABLED = "two_factor_enabled"
     TWO_FACTOR_DISABLED = "two_factor_disabled"

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth import admin_service
 from alloy_api.auth.dependencies import current_principal, require_role
@@ -11,6 +10,7 @@ from alloy_api.kit.envelope import respond
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_body, validate_query
 
 blueprint = Blueprint("admin_users", __name__, url_prefix="/v1/admin/users")
 
@@ -19,16 +19,16 @@ GUARD_ERRORS = (HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED, HTTPStatus.FORB
 
 @blueprint.get("")
 @require_role(*ADMIN_ROLES)
-@validate_querystring(UserListQuery)
+@validate_query(UserListQuery)
 @responds(Page[AdminUserResponse], errors=GUARD_ERRORS)
 async def list_users(query_args: UserListQuery) -> Response:
     page = await admin_service.list_users(query_args)
     return respond(page.map(AdminUserResponse.from_model))
 
 
-@blueprint.patch("/<user_id>")
+@blueprint.patch("/<id:user_id>")
 @require_role(*ADMIN_ROLES)
-@validate_request(AdminUserUpdateRequest)
+@validate_body(AdminUserUpdateRequest)
 @responds(AdminUserResponse, errors=[*GUARD_ERRORS, HTTPStatus.NOT_FOUND, HTTPStatus.CONFLICT])
 async def update_user(user_id: str, data: AdminUserUpdateRequest) -> Response:
     user = await admin_service.update_user(

@@ -8,6 +8,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.queryset import QuerySet
 
+from alloy_api.auth.emails import normalise_email
 from alloy_api.auth.models import RecoveryCode, RefreshToken, User
 from alloy_api.auth.roles import Role
 from alloy_api.kit.time import utc_now
@@ -15,10 +16,6 @@ from alloy_api.kit.time import utc_now
 
 class DuplicateEmailError(Exception):
     """The email is taken (compared lower-cased)."""
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
 
 
 async def create_user(*, email: str, name: str, password_hash: str, role: Role) -> User:

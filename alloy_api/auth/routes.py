@@ -1,7 +1,6 @@
 from http import HTTPStatus
 
 from quart import Blueprint, Response, request
-from quart_schema import validate_request
 
 from alloy_api.audit.service import AuditAction, user_actor
 from alloy_api.auth import service, two_factor
@@ -26,6 +25,7 @@ from alloy_api.kit.client import client_ip
 from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.rate_classes import RateClass, limit_blueprint_class
+from alloy_api.kit.validation import validate_body
 from alloy_api.state import app_state
 
 blueprint = never_kept(
@@ -44,7 +44,7 @@ def client_info() -> service.ClientInfo:
 
 
 @blueprint.post("/register")
-@validate_request(RegisterRequest)
+@validate_body(RegisterRequest)
 @responds(UserResponse, HTTPStatus.CREATED, errors=[HTTPStatus.BAD_REQUEST, HTTPStatus.CONFLICT])
 async def register(data: RegisterRequest) -> Response:
     user = await service.register(app_state().settings, data)
@@ -52,7 +52,7 @@ async def register(data: RegisterRequest) -> Response:
 
 
 @blueprint.post("/login")
-@validate_request(LoginRequest)
+@validate_body(LoginRequest)
 @responds(TokenResponse, errors=THROTTLED_AUTH_ERRORS)
 async def login(data: LoginRequest) -> Response:
     tokens = await service.login(app_state().settings, login_throttle(), data, client_info())
@@ -60,14 +60,14 @@ async def login(data: LoginRequest) -> Response:
 
 
 @blueprint.post("/refresh")
-@validate_request(RefreshRequest)
+@validate_body(RefreshRequest)
 @responds(TokenResponse, errors=AUTH_ERRORS)
 async def refresh(data: RefreshRequest) -> Response:
     return respond(await service.refresh(app_state().settings, data.refresh_token, client_info()))
 
 
 @blueprint.post("/logout")
-@validate_request(LogoutRequest)
+@validate_body(LogoutRequest)
 @responds(None, HTTPStatus.NO_CONTENT, errors=AUTH_ERRORS)
 async def logout(data: LogoutRequest) -> Response:
     await service.logout(app_state().settings, data.refresh_token)
@@ -83,7 +83,7 @@ async def get_two_factor() -> Response:
 
 @blueprint.post("/2fa/enrolment")
 @authenticated
-@validate_request(TwoFactorEnrolmentRequest)
+@validate_body(TwoFactorEnrolmentRequest)
 @responds(TwoFactorEnrolmentResponse, HTTPStatus.CREATED, errors=TWO_FACTOR_ERRORS)
 async def create_two_factor_enrolment(data: TwoFactorEnrolmentRequest) -> Response:
     user = await current_user()
@@ -95,7 +95,7 @@ async def create_two_factor_enrolment(data: TwoFactorEnrolmentRequest) -> Respon
 
 @blueprint.post("/2fa/verification")
 @authenticated
-@validate_request(TwoFactorCodeRequest)
+@validate_body(TwoFactorCodeRequest)
 @responds(TwoFactorEnabledResponse, HTTPStatus.CREATED, errors=THROTTLED_TWO_FACTOR_ERRORS)
 async def create_two_factor_verification(data: TwoFactorCodeRequest) -> Response:
     user = await current_user()
@@ -110,7 +110,7 @@ async def create_two_factor_verification(data: TwoFactorCodeRequest) -> Response
 
 @blueprint.delete("/2fa")
 @authenticated
-@validate_request(TwoFactorCodeRequest)
+@validate_body(TwoFactorCodeRequest)
 @responds(None, HTTPStatus.NO_CONTENT, errors=THROTTLED_TWO_FACTOR_ERRORS)
 async def delete_two_factor(data: TwoFactorCodeRequest) -> Response:
     user = await current_user()
@@ -128,7 +128,7 @@ async def get_me() -> Response:
 
 @me_blueprint.patch("/me")
 @authenticated
-@validate_request(UpdateMeRequest)
+@validate_body(UpdateMeRequest)
 @responds(UserResponse, errors=THROTTLED_AUTH_ERRORS)
 async def update_me(data: UpdateMeRequest) -> Response:
     user = await service.update_me(app_state().settings, await current_user(), data)

@@ -1,7 +1,8 @@
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
+from alloy_api.auth.emails import refuse_deceptive_email
 from alloy_api.auth.models import User
 from alloy_api.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from alloy_api.auth.roles import Role
@@ -17,6 +18,7 @@ Email = Annotated[
     str,
     BeforeValidator(lambda value: value.strip() if isinstance(value, str) else value),
     Field(pattern=EMAIL_PATTERN, max_length=MAX_EMAIL_LENGTH, examples=["ada@example.com"]),
+    AfterValidator(refuse_deceptive_email),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=200, examples=["Ada Lovelace"])]
 NewPassword = Annotated[str, Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH)]

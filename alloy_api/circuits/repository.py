@@ -7,7 +7,7 @@ from uuid import UUID
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from alloy_api.circuits.models import Circuit, CircuitItem
+from alloy_api.circuits.models import NAME_MAX_LENGTH, Circuit, CircuitItem
 from alloy_api.db.repository import TortoiseRepository
 from alloy_api.kit.filtering import FieldKind, FilterClause, FilterField, FilterSpec
 from alloy_api.kit.filtering import compile_filters as compile_clauses
@@ -17,7 +17,7 @@ from alloy_api.reference.enums import CircuitType
 CIRCUIT_FILTERS = FilterSpec(
     fields={
         "id": FilterField(FieldKind.ID, "id"),
-        "name": FilterField(FieldKind.TEXT, "name"),
+        "name": FilterField(FieldKind.TEXT, "name", max_length=NAME_MAX_LENGTH),
         "circuit_type": FilterField(FieldKind.ENUM, "circuit_type", CircuitType),
         "difficulty_tier": FilterField(FieldKind.INTEGER, "difficulty_tier"),
         "default_rounds": FilterField(FieldKind.INTEGER, "default_rounds"),

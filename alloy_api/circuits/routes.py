@@ -1,7 +1,6 @@
 from http import HTTPStatus
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import (
     ADMIN_ROLES,
@@ -21,6 +20,7 @@ from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_body, validate_query
 
 blueprint = Blueprint("circuits", __name__, url_prefix="/v1/circuits")
 READ_ERRORS = [HTTPStatus.BAD_REQUEST, HTTPStatus.UNAUTHORIZED]
@@ -30,7 +30,7 @@ ITEM_WRITE_ERRORS = [*WRITE_ERRORS, HTTPStatus.NOT_FOUND]
 
 @blueprint.get("")
 @authenticated
-@validate_querystring(CircuitListQuery)
+@validate_query(CircuitListQuery)
 @responds(Page[CircuitResponse], errors=READ_ERRORS)
 async def list_circuits(query_args: CircuitListQuery) -> Response:
     """List circuits
@@ -43,7 +43,7 @@ async def list_circuits(query_args: CircuitListQuery) -> Response:
 
 @blueprint.post("/query")
 @authenticated
-@validate_request(StructuredQueryRequest)
+@validate_body(StructuredQueryRequest)
 @responds(Page[CircuitResponse], errors=READ_ERRORS)
 async def query_circuits(data: StructuredQueryRequest) -> Response:
     """Query circuits
@@ -55,7 +55,7 @@ async def query_circuits(data: StructuredQueryRequest) -> Response:
     return respond(page.map(CircuitResponse.from_model))
 
 
-@blueprint.get("/<circuit_id>")
+@blueprint.get("/<id:circuit_id>")
 @authenticated
 @responds(CircuitResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_circuit(circuit_id: str) -> Response:
@@ -70,7 +70,7 @@ async def get_circuit(circuit_id: str) -> Response:
 
 @blueprint.post("")
 @require_role(*ADMIN_ROLES)
-@validate_request(CircuitRequest)
+@validate_body(CircuitRequest)
 @responds(CircuitResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def create_circuit(data: CircuitRequest) -> Response:
     """Create a circuit
@@ -82,9 +82,9 @@ async def create_circuit(data: CircuitRequest) -> Response:
     return created(CircuitResponse.from_model(circuit), f"{blueprint.url_prefix}/{circuit.id}")
 
 
-@blueprint.put("/<circuit_id>")
+@blueprint.put("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
-@validate_request(CircuitRequest)
+@validate_body(CircuitRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
 async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
     """Replace a circuit
@@ -97,9 +97,9 @@ async def replace_circuit(circuit_id: str, data: CircuitRequest) -> Response:
     return respond(CircuitResponse.from_model(circuit))
 
 
-@blueprint.patch("/<circuit_id>")
+@blueprint.patch("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
-@validate_request(CircuitPatchRequest)
+@validate_body(CircuitPatchRequest)
 @responds(CircuitResponse, errors=ITEM_WRITE_ERRORS)
 async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response:
     """Update a circuit
@@ -112,7 +112,7 @@ async def update_circuit(circuit_id: str, data: CircuitPatchRequest) -> Response
     return respond(CircuitResponse.from_model(circuit))
 
 
-@blueprint.delete("/<circuit_id>")
+@blueprint.delete("/<id:circuit_id>")
 @require_role(*ADMIN_ROLES)
 @responds(None, HTTPStatus.NO_CONTENT, errors=ITEM_WRITE_ERRORS)
 async def delete_circuit(circuit_id: str) -> Response:

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 from alloy_api.circuits.models import NAME_MAX_LENGTH, Circuit, CircuitItem
 from alloy_api.kit.pagination import PageQuery
 from alloy_api.kit.time import UtcDateTime
+from alloy_api.kit.validation import FreeText
 from alloy_api.reference.enums import CircuitType
 
 CircuitName = Annotated[
@@ -24,7 +25,7 @@ class CircuitItemRequest(BaseModel):
     distance_meters: int | None = Field(None, ge=1, le=100_000)
     duration_seconds: int | None = Field(None, ge=1, le=7200)
     rest_seconds: int | None = Field(None, ge=0, le=3600)
-    notes: str | None = Field(None, max_length=MAX_NOTES_LENGTH)
+    notes: FreeText | None = Field(None, max_length=MAX_NOTES_LENGTH)
 
     @model_validator(mode="after")
     def _has_a_target(self) -> Self:
@@ -38,7 +39,7 @@ class CircuitRequest(BaseModel):
 
     name: CircuitName
     circuit_type: CircuitType
-    description: str = Field("", max_length=MAX_DESCRIPTION_LENGTH)
+    description: FreeText = Field("", max_length=MAX_DESCRIPTION_LENGTH)
     default_rounds: int | None = Field(None, ge=1, le=100)
     default_duration_seconds: int | None = Field(None, ge=1, le=7200)
     difficulty_tier: int = Field(
@@ -50,7 +51,7 @@ class CircuitRequest(BaseModel):
 class CircuitPatchRequest(BaseModel):
     name: CircuitName | None = None
     circuit_type: CircuitType | None = None
-    description: str | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
+    description: FreeText | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
     default_rounds: int | None = Field(None, ge=1, le=100)
     default_duration_seconds: int | None = Field(None, ge=1, le=7200)
     difficulty_tier: int | None = Field(None, ge=MIN_DIFFICULTY_TIER, le=MAX_DIFFICULTY_TIER)

@@ -105,4 +105,7 @@ def respond_errors(
 
 
 def no_content() -> Response:
-    return Response(b"", HTTPStatus.NO_CONTENT)
+    """A 204: no body, hence no `Content-Type`."""
+    response = Response(b"", HTTPStatus.NO_CONTENT)
+    del response.headers["Content-Type"]
+    return response

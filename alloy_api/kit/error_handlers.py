@@ -1,5 +1,6 @@
 """One place that turns every failure into the error envelope."""
 
+import math
 import re
 import sqlite3
 from http import HTTPStatus
@@ -16,6 +17,7 @@ from werkzeug.exceptions import (
     MethodNotAllowed,
     NotFound,
     RequestEntityTooLarge,
+    RequestTimeout,
     UnsupportedMediaType,
 )
 
@@ -45,6 +47,7 @@ CLOSED_CONNECTION_MESSAGES = ("connection is closed", "connection was closed")
 SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy")
 DATABASE_RETRY_AFTER_SECONDS = 2
 MAX_ECHOED_INPUT_LENGTH = 100
+MAX_EXACT_JSON_INTEGER = 2**53
 CONSTRAINT_NAMES = {
     "ge": "min",
     "gt": "min_exclusive",
@@ -72,9 +75,25 @@ def _field_path(location: tuple[int | str, ...]) -> str:
 def _echoable(field: str, value: Any) -> bool:
     if is_secret_name(field):
         return False
-    if isinstance(value, str):
-        return len(value) <= MAX_ECHOED_INPUT_LENGTH
-    return isinstance(value, int | float | bool) or value is None
+    return isinstance(value, str | int | float | bool) or value is None
+
+
+def echoed_input(value: Any) -> Any:
+    """`value` as `details.actual` can always carry it: a string cut to its first
+    `MAX_ECHOED_INPUT_LENGTH` characters with anything not encodable as UTF-8 replaced, an
+    integer beyond what a JSON number holds exactly or a non-finite float as its text."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if abs(value) <= MAX_EXACT_JSON_INTEGER else _cut(str(value))
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    return _cut(value)
+
+
+def _cut(text: str) -> str:
+    kept = text[:MAX_ECHOED_INPUT_LENGTH]
+    return kept.encode("utf-8", "replace").decode("utf-8")
 
 
 def _constraint(error: dict[str, Any], field: str) -> dict[str, Any]:
@@ -90,7 +109,7 @@ def _constraint(error: dict[str, Any], field: str) -> dict[str, Any]:
     if "allowed" in context:
         constraint["allowed"] = list(context["allowed"])
     if error["type"] != "missing" and _echoable(field, error.get("input")):
-        constraint["actual"] = error.get("input")
+        constraint["actual"] = echoed_input(error.get("input"))
     return constraint
 
 
@@ -137,6 +156,15 @@ def _http_error(error: HTTPException) -> Response:
                 f"The request body is larger than the limit of {limit} bytes",
                 code=ErrorCode.VAL_BODY_TOO_LARGE,
                 details={"limit_bytes": limit},
+            )
+        )
+    if isinstance(error, RequestTimeout):
+        timeout = current_app.config["BODY_TIMEOUT"]
+        return _domain_error(
+            DomainError(
+                f"The request body did not arrive within {timeout:g} seconds",
+                code=ErrorCode.VAL_BODY_TIMEOUT,
+                details={"timeout_seconds": timeout},
             )
         )
     if isinstance(error, UnsupportedMediaType):

@@ -25,6 +25,20 @@ class ErrorCode(Enum):
         HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
         "The body is not application/json",
     )
+    VAL_UNSUPPORTED_CHARSET = (
+        HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+        "The body declares a charset other than UTF-8",
+    )
+    VAL_UNSUPPORTED_CONTENT_ENCODING = (
+        HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+        "The body is sent with a Content-Encoding (only identity is taken)",
+    )
+    VAL_BODY_ENCODING = (HTTPStatus.BAD_REQUEST, "The body's bytes are not valid UTF-8")
+    VAL_BODY_TOO_DEEP = (
+        HTTPStatus.BAD_REQUEST,
+        "The body nests arrays and objects deeper than 64 levels",
+    )
+    VAL_BODY_TIMEOUT = (HTTPStatus.REQUEST_TIMEOUT, "The body did not arrive in time")
     VAL_FILTER_FIELD = (HTTPStatus.BAD_REQUEST, "A filter names a field outside the allow-list")
     VAL_FILTER_OPERATOR = (
         HTTPStatus.BAD_REQUEST,

@@ -36,4 +36,6 @@ def client_has(etag: str) -> bool:
 
 
 def not_modified(etag: str) -> Response:
-    return Response(b"", 304, {"ETag": etag})
+    response = Response(b"", 304, {"ETag": etag})
+    del response.headers["Content-Type"]
+    return response

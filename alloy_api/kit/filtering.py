@@ -24,6 +24,7 @@ from alloy_api.kit.pagination import (
     MAX_LIMIT,
     PageQuery,
 )
+from alloy_api.kit.time import EARLIEST_DATE, LATEST_DATE, within_date_range
 
 MAX_FILTERS = 10
 MAX_LIST_VALUES = 100
@@ -109,6 +110,8 @@ class FilterField:
     column: str
     choices: type[StrEnum] | None = None
     link: TagLink | None = None
+    max_length: int = MAX_TEXT_VALUE_LENGTH
+    """For a text field: its column's length; a longer value could never match."""
 
     @property
     def operators(self) -> frozenset[FilterOperator]:
@@ -186,8 +189,8 @@ def _check_scalar(spec_field: FilterField, value: Any) -> Any:
             raise _RejectedValueError(f"one of {sorted(allowed)}")
         return value
     if kind is FieldKind.TEXT:
-        if not isinstance(value, str) or len(value) > MAX_TEXT_VALUE_LENGTH:
-            raise _RejectedValueError(f"a string of at most {MAX_TEXT_VALUE_LENGTH} characters")
+        if not isinstance(value, str) or len(value) > spec_field.max_length:
+            raise _RejectedValueError(f"a string of at most {spec_field.max_length} characters")
         return value
     if kind is FieldKind.INTEGER:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -222,6 +225,10 @@ def _check_datetime(value: Any) -> datetime:
         raise _RejectedValueError(reason) from error
     if moment.tzinfo is None:
         raise _RejectedValueError(reason)
+    if not within_date_range(moment.date()):
+        raise _RejectedValueError(
+            f"a datetime from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
+        )
     return moment.astimezone(UTC)
 
 

@@ -1,6 +1,8 @@
+import re
 from uuid import UUID
 
 import uuid_utils
+from werkzeug.routing import BaseConverter
 
 from alloy_api.kit.errors import FieldValidationError
 
@@ -22,3 +24,15 @@ def parse_path_id(value: str, field: str) -> UUID:
         raise FieldValidationError.single(
             field, f"{field} is not a valid id", reason="uuid_parsing", actual=value[:100]
         ) from error
+
+
+LITERAL_SEGMENTS = ("query",)
+"""Path segments that name an operation beside `/{id}` (`POST /v1/movements/query`)."""
+
+
+class IdConverter(BaseConverter):
+    """`<id:movement_id>`: any path segment except a literal one, so that `/v1/movements/query`
+    is only ever the query route (a GET on it is 405, not a malformed id) while a malformed id
+    still reaches the route and gets its 400 `VAL_{FIELD}`."""
+
+    regex = rf"(?!(?:{'|'.join(map(re.escape, LITERAL_SEGMENTS))})(?:/|$))[^/]+"

@@ -33,6 +33,7 @@ ModelT = TypeVar("ModelT", bound=Model)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_CURSOR_LENGTH = 2048
+MAX_SORT_LENGTH = 64
 SIGNATURE_BYTES = 16
 DESCENDING_PREFIX = "-"
 FORWARD = "n"
@@ -44,7 +45,7 @@ class PageQuery(BaseModel):
 
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     cursor: str | None = Field(None, max_length=MAX_CURSOR_LENGTH)
-    sort: str | None = Field(None, examples=["-created_at"])
+    sort: str | None = Field(None, max_length=MAX_SORT_LENGTH, examples=["-created_at"])
     include_total: bool = False
 
 
@@ -148,12 +149,30 @@ def decode_cursor(text: str, secret: bytes, expected_binding: str) -> Cursor:
         raise _cursor_error("malformed") from error
     if not hmac.compare_digest(signature, _signature(secret, payload)):
         raise _cursor_error("invalid")
-    fields = orjson.loads(payload)
-    cursor = Cursor(fields["d"], fields["k"], fields["b"], fields["e"])
+    cursor = _signed_cursor(payload)
     if cursor.binding != expected_binding:
         raise _cursor_error("for another list, sort or other filters")
     if cursor.expires_at < time.time():
         raise _cursor_error("expired")
+    return cursor
+
+
+def _signed_cursor(payload: bytes) -> Cursor:
+    """The cursor a correctly signed payload holds; one that does not hold a cursor (only a
+    leaked or rotated-in secret could sign one) is malformed, not a failure of the server."""
+    try:
+        fields = orjson.loads(payload)
+        cursor = Cursor(fields["d"], fields["k"], fields["b"], fields["e"])
+    except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+        raise _cursor_error("malformed") from error
+    well_typed = (
+        isinstance(cursor.direction, str)
+        and isinstance(cursor.key, list)
+        and isinstance(cursor.binding, str)
+        and isinstance(cursor.expires_at, int | float)
+    )
+    if not well_typed:
+        raise _cursor_error("malformed")
     return cursor
 
 

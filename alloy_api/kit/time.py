@@ -1,7 +1,12 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+"""Every date and datetime a request carries (fields, filters, `?since=`) lies in this range."""
 
 
 def utc_now() -> datetime:
@@ -14,12 +19,31 @@ def format_utc(moment: datetime) -> str:
     return as_utc.isoformat(timespec="milliseconds").removesuffix("+00:00") + "Z"
 
 
+def within_date_range(day: date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
+def _in_range(value: date) -> date:
+    day = value.date() if isinstance(value, datetime) else value
+    if not within_date_range(day):
+        raise PydanticCustomError(
+            "date_range",
+            "must be from {ge} to {le}",
+            {"ge": EARLIEST_DATE.isoformat(), "le": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
 def _to_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+BoundedDate = Annotated[date, AfterValidator(_in_range)]
+"""A calendar date from `EARLIEST_DATE` to `LATEST_DATE`."""
+
 UtcDateTime = Annotated[
     AwareDatetime,
+    AfterValidator(_in_range),
     AfterValidator(_to_utc),
     PlainSerializer(format_utc, return_type=str, when_used="json"),
     WithJsonSchema(

@@ -11,7 +11,12 @@ from alloy_api.db.repository import TortoiseRepository
 from alloy_api.kit.filtering import FieldKind, FilterClause, FilterField, FilterSpec, TagLink
 from alloy_api.kit.filtering import compile_filters as compile_clauses
 from alloy_api.kit.pagination import Page, PageQuery
-from alloy_api.movements.models import Movement, MovementDiscipline, MovementEquipment
+from alloy_api.movements.models import (
+    NAME_MAX_LENGTH,
+    Movement,
+    MovementDiscipline,
+    MovementEquipment,
+)
 from alloy_api.reference.enums import (
     BodyRegion,
     CnsLoad,
@@ -26,7 +31,7 @@ from alloy_api.reference.enums import (
 MOVEMENT_FILTERS = FilterSpec(
     fields={
         "id": FilterField(FieldKind.ID, "id"),
-        "name": FilterField(FieldKind.TEXT, "name"),
+        "name": FilterField(FieldKind.TEXT, "name", max_length=NAME_MAX_LENGTH),
         "pattern": FilterField(FieldKind.ENUM, "pattern", MovementPattern),
         "primary_muscle": FilterField(FieldKind.ENUM, "primary_muscle", PrimaryMuscle),
         "region": FilterField(FieldKind.ENUM, "region", BodyRegion),

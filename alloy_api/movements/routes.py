@@ -2,7 +2,6 @@ from http import HTTPStatus
 from uuid import UUID
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
 from alloy_api.kit.envelope import created, no_content, respond
@@ -10,6 +9,7 @@ from alloy_api.kit.filtering import StructuredQueryRequest
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_body, validate_query
 from alloy_api.movements import service
 from alloy_api.movements.schemas import (
     MovementCreateRequest,
@@ -30,7 +30,7 @@ def _viewer_id() -> UUID | None:
 
 @blueprint.get("")
 @authenticated
-@validate_querystring(MovementListQuery)
+@validate_query(MovementListQuery)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def list_movements(query_args: MovementListQuery) -> Response:
     """List movements
@@ -43,7 +43,7 @@ async def list_movements(query_args: MovementListQuery) -> Response:
 
 @blueprint.post("/query")
 @authenticated
-@validate_request(StructuredQueryRequest)
+@validate_body(StructuredQueryRequest)
 @responds(Page[MovementResponse], errors=READ_ERRORS)
 async def query_movements(data: StructuredQueryRequest) -> Response:
     """Query movements
@@ -55,7 +55,7 @@ async def query_movements(data: StructuredQueryRequest) -> Response:
     return respond(page.map(MovementResponse.from_model))
 
 
-@blueprint.get("/<movement_id>")
+@blueprint.get("/<id:movement_id>")
 @authenticated
 @responds(MovementResponse, errors=[*READ_ERRORS, HTTPStatus.NOT_FOUND])
 async def get_movement(movement_id: str) -> Response:
@@ -70,7 +70,7 @@ async def get_movement(movement_id: str) -> Response:
 
 @blueprint.post("")
 @authenticated
-@validate_request(MovementCreateRequest)
+@validate_body(MovementCreateRequest)
 @responds(
     MovementResponse,
     HTTPStatus.CREATED,
@@ -85,9 +85,9 @@ async def create_movement(data: MovementCreateRequest) -> Response:
     return created(MovementResponse.from_model(movement), f"{blueprint.url_prefix}/{movement.id}")
 
 
-@blueprint.patch("/<movement_id>")
+@blueprint.patch("/<id:movement_id>")
 @authenticated
-@validate_request(MovementUpdateRequest)
+@validate_body(MovementUpdateRequest)
 @responds(
     MovementResponse,
     errors=[*WRITE_ERRORS, HTTPStatus.NOT_FOUND],
@@ -103,7 +103,7 @@ async def update_movement(movement_id: str, data: MovementUpdateRequest) -> Resp
     return respond(MovementResponse.from_model(movement))
 
 
-@blueprint.delete("/<movement_id>")
+@blueprint.delete("/<id:movement_id>")
 @authenticated
 @responds(
     None,

@@ -5,6 +5,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from alloy_api.kit.pagination import PageQuery
 from alloy_api.kit.time import UtcDateTime
+from alloy_api.kit.validation import FreeText
 from alloy_api.movements.models import NAME_MAX_LENGTH, SUBSTITUTION_GROUP_MAX_LENGTH, Movement
 from alloy_api.reference.enums import (
     BodyRegion,
@@ -89,7 +90,7 @@ class MovementFields(BaseModel):
     metric_type: MetricType = MetricType.REPS
     min_recovery_hours: int = Field(48, ge=0, le=MAX_RECOVERY_HOURS)
     substitution_group: str | None = Field(None, max_length=SUBSTITUTION_GROUP_MAX_LENGTH)
-    description: str = Field("", max_length=MAX_DESCRIPTION_LENGTH)
+    description: FreeText = Field("", max_length=MAX_DESCRIPTION_LENGTH)
 
 
 class MovementCreateRequest(MovementFields):
@@ -116,7 +117,7 @@ class MovementUpdateRequest(BaseModel):
     metric_type: MetricType | None = None
     min_recovery_hours: int | None = Field(None, ge=0, le=MAX_RECOVERY_HOURS)
     substitution_group: str | None = Field(None, max_length=SUBSTITUTION_GROUP_MAX_LENGTH)
-    description: str | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
+    description: FreeText | None = Field(None, max_length=MAX_DESCRIPTION_LENGTH)
 
 
 class MovementListQuery(PageQuery):

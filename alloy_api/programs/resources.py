@@ -9,7 +9,8 @@ from uuid import UUID
 from pydantic import BaseModel, Field, StringConstraints
 
 from alloy_api.kit.pagination import PageQuery
-from alloy_api.kit.time import UtcDateTime
+from alloy_api.kit.time import BoundedDate, UtcDateTime
+from alloy_api.kit.validation import FreeText
 from alloy_api.programs.models import (
     NAME_MAX_LENGTH,
     Microcycle,
@@ -40,7 +41,7 @@ MAX_DURATION_MINUTES = 600
 ProgramName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH)
 ]
-Notes = Annotated[str, StringConstraints(max_length=MAX_NOTES_LENGTH)]
+Notes = Annotated[FreeText, StringConstraints(max_length=MAX_NOTES_LENGTH)]
 
 
 class ProgramListQuery(PageQuery):
@@ -53,13 +54,13 @@ class ProgramUpdateRequest(BaseModel):
 
 
 class SessionListQuery(PageQuery):
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: BoundedDate | None = None
+    date_to: BoundedDate | None = None
     status: SessionStatus | None = None
 
 
 class SessionUpdateRequest(BaseModel):
-    date: dt.date | None = None
+    date: BoundedDate | None = None
     notes: Notes | None = None
     status: SessionStatus | None = None
 

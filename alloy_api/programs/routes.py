@@ -2,7 +2,6 @@ from http import HTTPStatus
 from uuid import UUID
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import authenticated, current_principal
 from alloy_api.kit.envelope import created, no_content, respond
@@ -10,6 +9,7 @@ from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page, PageQuery
 from alloy_api.kit.rate_classes import RateClass, limited
+from alloy_api.kit.validation import validate_body, validate_query
 from alloy_api.programs import service
 from alloy_api.programs.resources import (
     MicrocycleResponse,
@@ -52,7 +52,7 @@ def _session_id(session_id: str) -> UUID:
 @blueprint.post("")
 @limited(RateClass.GENERATE)
 @authenticated
-@validate_request(ProgramCreateRequest)
+@validate_body(ProgramCreateRequest)
 @responds(ProgramResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def create_program(data: ProgramCreateRequest) -> Response:
     """Generate a program
@@ -70,7 +70,7 @@ async def create_program(data: ProgramCreateRequest) -> Response:
 
 @blueprint.get("")
 @authenticated
-@validate_querystring(ProgramListQuery)
+@validate_query(ProgramListQuery)
 @responds(Page[ProgramResponse], errors=READ_ERRORS)
 async def list_programs(query_args: ProgramListQuery) -> Response:
     """List programs
@@ -81,7 +81,7 @@ async def list_programs(query_args: ProgramListQuery) -> Response:
     return respond(page.map(ProgramResponse.from_model))
 
 
-@blueprint.get("/<program_id>")
+@blueprint.get("/<id:program_id>")
 @authenticated
 @responds(ProgramResponse, errors=ITEM_ERRORS)
 async def get_program(program_id: str) -> Response:
@@ -93,9 +93,9 @@ async def get_program(program_id: str) -> Response:
     return respond(ProgramResponse.from_model(found.program, found.microcycles), etag=True)
 
 
-@blueprint.patch("/<program_id>")
+@blueprint.patch("/<id:program_id>")
 @authenticated
-@validate_request(ProgramUpdateRequest)
+@validate_body(ProgramUpdateRequest)
 @responds(ProgramResponse, errors=WRITE_ERRORS)
 async def update_program(program_id: str, data: ProgramUpdateRequest) -> Response:
     """Update a program
@@ -106,7 +106,7 @@ async def update_program(program_id: str, data: ProgramUpdateRequest) -> Respons
     return respond(ProgramResponse.from_model(updated.program, updated.microcycles))
 
 
-@blueprint.delete("/<program_id>")
+@blueprint.delete("/<id:program_id>")
 @authenticated
 @responds(None, HTTPStatus.NO_CONTENT, errors=WRITE_ERRORS)
 async def delete_program(program_id: str) -> Response:
@@ -119,9 +119,9 @@ async def delete_program(program_id: str) -> Response:
     return no_content()
 
 
-@blueprint.get("/<program_id>/microcycles")
+@blueprint.get("/<id:program_id>/microcycles")
 @authenticated
-@validate_querystring(PageQuery)
+@validate_query(PageQuery)
 @responds(Page[MicrocycleResponse], errors=ITEM_ERRORS)
 async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
     """List microcycles
@@ -132,9 +132,9 @@ async def list_microcycles(program_id: str, query_args: PageQuery) -> Response:
     return respond(page.map(MicrocycleResponse.from_model))
 
 
-@blueprint.get("/<program_id>/sessions")
+@blueprint.get("/<id:program_id>/sessions")
 @authenticated
-@validate_querystring(SessionListQuery)
+@validate_query(SessionListQuery)
 @responds(Page[SessionResponse], errors=ITEM_ERRORS)
 async def list_sessions(program_id: str, query_args: SessionListQuery) -> Response:
     """List sessions
@@ -146,7 +146,7 @@ async def list_sessions(program_id: str, query_args: SessionListQuery) -> Respon
     return respond(page.map(SessionResponse.from_model))
 
 
-@blueprint.get("/<program_id>/sessions/<session_id>")
+@blueprint.get("/<id:program_id>/sessions/<id:session_id>")
 @authenticated
 @responds(SessionDetailResponse, errors=ITEM_ERRORS)
 async def get_session(program_id: str, session_id: str) -> Response:
@@ -160,9 +160,9 @@ async def get_session(program_id: str, session_id: str) -> Response:
     return respond(SessionDetailResponse.from_model(session), etag=True)
 
 
-@blueprint.patch("/<program_id>/sessions/<session_id>")
+@blueprint.patch("/<id:program_id>/sessions/<id:session_id>")
 @authenticated
-@validate_request(SessionUpdateRequest)
+@validate_body(SessionUpdateRequest)
 @responds(SessionDetailResponse, errors=WRITE_ERRORS)
 async def update_session(program_id: str, session_id: str, data: SessionUpdateRequest) -> Response:
     """Update a session
@@ -175,9 +175,9 @@ async def update_session(program_id: str, session_id: str, data: SessionUpdateRe
     return respond(SessionDetailResponse.from_model(session))
 
 
-@blueprint.post("/<program_id>/sessions/<session_id>/workout_logs")
+@blueprint.post("/<id:program_id>/sessions/<id:session_id>/workout_logs")
 @authenticated
-@validate_request(WorkoutLogRequest)
+@validate_body(WorkoutLogRequest)
 @responds(WorkoutLogResponse, HTTPStatus.CREATED, errors=WRITE_ERRORS)
 async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest) -> Response:
     """Log a workout
@@ -195,7 +195,7 @@ async def log_workout(program_id: str, session_id: str, data: WorkoutLogRequest)
 
 @workout_logs_blueprint.get("")
 @authenticated
-@validate_querystring(WorkoutLogListQuery)
+@validate_query(WorkoutLogListQuery)
 @responds(Page[WorkoutLogResponse], errors=READ_ERRORS)
 async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
     """List workout logs
@@ -206,7 +206,7 @@ async def list_workout_logs(query_args: WorkoutLogListQuery) -> Response:
     return respond(page.map(WorkoutLogResponse.from_model))
 
 
-@workout_logs_blueprint.get("/<workout_log_id>")
+@workout_logs_blueprint.get("/<id:workout_log_id>")
 @authenticated
 @responds(WorkoutLogResponse, errors=ITEM_ERRORS)
 async def get_workout_log(workout_log_id: str) -> Response:

@@ -1,5 +1,4 @@
 from datetime import date
-from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -11,8 +10,6 @@ from alloy_api.reference.enums import Discipline, Goal, ProgressionStyle, SplitT
 DURATION_WEEKS_ALLOWED = (8, 10, 12)
 WEIGHT_TOTAL = 10
 MAX_SEED = 2**31 - 1
-
-StrictInt = Annotated[int, Field(strict=True)]
 
 
 def _years_from(day: date, years: int) -> date:
@@ -30,12 +27,12 @@ def start_date_window(today: date) -> tuple[date, date]:
 
 class GoalWeight(BaseModel):
     goal: Goal
-    weight: StrictInt = Field(ge=1, le=WEIGHT_TOTAL)
+    weight: int = Field(ge=1, le=WEIGHT_TOTAL)
 
 
 class DisciplineWeight(BaseModel):
     discipline: Discipline
-    weight: StrictInt = Field(ge=1, le=WEIGHT_TOTAL)
+    weight: int = Field(ge=1, le=WEIGHT_TOTAL)
 
 
 def _check_weights(weights: list[int], names: list[str], label: str) -> None:
@@ -51,16 +48,16 @@ def _check_weights(weights: list[int], names: list[str], label: str) -> None:
 
 class ProgramCreateRequest(BaseModel):
     name: str = Field(min_length=1, max_length=120)
-    duration_weeks: StrictInt
-    days_per_week: StrictInt = Field(ge=2, le=7)
-    max_session_minutes: StrictInt = Field(ge=15, le=180)
+    duration_weeks: int
+    days_per_week: int = Field(ge=2, le=7)
+    max_session_minutes: int = Field(ge=15, le=180)
     goals: list[GoalWeight] = Field(min_length=1, max_length=3)
     disciplines: list[DisciplineWeight] = Field(min_length=1, max_length=4)
     start_date: date
     split_template: SplitTemplate | None = None
     progression_style: ProgressionStyle = ProgressionStyle.LINEAR
-    deload_every_n_microcycles: StrictInt = Field(default=4, ge=2, le=8)
-    seed: StrictInt | None = Field(default=None, ge=0, le=MAX_SEED)
+    deload_every_n_microcycles: int = Field(default=4, ge=2, le=8)
+    seed: int | None = Field(default=None, ge=0, le=MAX_SEED)
 
     @field_validator("name")
     @classmethod

@@ -1,12 +1,12 @@
 from http import HTTPStatus
 
 from quart import Blueprint, Response
-from quart_schema import validate_querystring, validate_request
 
 from alloy_api.auth.dependencies import ADMIN_ROLES, current_principal, require_role
 from alloy_api.kit.envelope import respond
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
+from alloy_api.kit.validation import validate_body, validate_query
 from alloy_api.scoring import service
 from alloy_api.scoring.schemas import (
     ScoringConfigRequest,
@@ -32,7 +32,7 @@ async def get_scoring_config() -> Response:
 
 @blueprint.put("")
 @require_role(*ADMIN_ROLES)
-@validate_request(ScoringConfigRequest)
+@validate_body(ScoringConfigRequest)
 @responds(ScoringConfigResponse, errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
 async def put_scoring_config(data: ScoringConfigRequest) -> Response:
     """Publish a scoring config
@@ -46,7 +46,7 @@ async def put_scoring_config(data: ScoringConfigRequest) -> Response:
 
 @blueprint.get("/versions")
 @require_role(*ADMIN_ROLES)
-@validate_querystring(ScoringConfigVersionsQuery)
+@validate_query(ScoringConfigVersionsQuery)
 @responds(Page[ScoringConfigResponse], errors=[*ADMIN_ERRORS, HTTPStatus.BAD_REQUEST])
 async def list_scoring_config_versions(query_args: ScoringConfigVersionsQuery) -> Response:
     """List scoring config versions
