@@ -1,8 +1,10 @@
 """Every setting Alloy reads, from `ALLOY_*` environment variables, with embedded defaults."""
 
 import contextlib
+import math
 import os
 import secrets
+from collections import Counter
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
@@ -18,6 +20,9 @@ SECRET_FILE_NAME = "signing.secret"  # noqa: S105 - a file name, not a secret
 RATE_PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 RATE_FORMAT = "COUNT/PERIOD with PERIOD one of second, minute, hour, day (e.g. 10/minute)"
 LogCompression = Literal["gz", "bz2", "xz", "none"]
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_ENTROPY_BITS = 128
+RANDOM_SECRET_COMMAND = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"  # noqa: S105 - a command
 
 
 class Environment(StrEnum):
@@ -179,12 +184,13 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":
         if self.environment is Environment.PRODUCTION:
-            if self.secret_key is None or len(self.secret_key.get_secret_value()) < 32:
-                raise InsecureConfigurationError(
-                    "ALLOY_SECRET_KEY must be set to at least 32 characters in production"
-                )
-            if self.database_url is None:
-                raise InsecureConfigurationError("ALLOY_DATABASE_URL must be set in production")
+            secret = None if self.secret_key is None else self.secret_key.get_secret_value()
+            problem = secret_problem(secret)
+            if problem is not None:
+                raise InsecureConfigurationError(f"ALLOY_SECRET_KEY {problem} in production")
+            problem = production_database_problem(self.database_url)
+            if problem is not None:
+                raise InsecureConfigurationError(f"ALLOY_DATABASE_URL {problem} in production")
             legacy_token = self.legacy_admin_token
             if legacy_token is not None and len(legacy_token.get_secret_value()) < 32:
                 raise InsecureConfigurationError(
@@ -225,6 +231,35 @@ class Settings(BaseSettings):
         if self.secret_key is not None:
             return self.secret_key.get_secret_value().encode()
         return _development_secret(self.data_dir).encode()
+
+
+def estimated_entropy_bits(text: str) -> float:
+    """Shannon entropy of the text's character frequencies times its length: an upper bound on
+    what a random source gave it, low for repeats such as `"a" * 32` or `"abcd" * 8`."""
+    counts = Counter(text)
+    return -sum(count * math.log2(count / len(text)) for count in counts.values())
+
+
+def secret_problem(secret: str | None) -> str | None:
+    """Which rule a signing secret fails, or None."""
+    if not secret:
+        return "must be set"
+    if len(secret) < MIN_SECRET_LENGTH:
+        return f"must be at least {MIN_SECRET_LENGTH} characters"
+    if estimated_entropy_bits(secret) < MIN_SECRET_ENTROPY_BITS:
+        return (
+            f"has too little entropy (under {MIN_SECRET_ENTROPY_BITS} bits); "
+            f"use random bytes, e.g. the output of {RANDOM_SECRET_COMMAND}"
+        )
+    return None
+
+
+def production_database_problem(database_url: str | None) -> str | None:
+    if not database_url or not database_url.strip():
+        return "must be set"
+    if database_url.strip().lower().startswith("sqlite"):
+        return "must be a PostgreSQL URL, not SQLite"
+    return None
 
 
 def parse_rate(rate: str) -> tuple[int, int]:

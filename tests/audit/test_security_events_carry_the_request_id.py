@@ -1,5 +1,7 @@
 """Every security event of CONTRACT §7 lands in the audit log with the request id that caused it."""
 
+import secrets
+
 import pytest
 
 from alloy_api.audit.models import AuditEvent
@@ -112,10 +114,10 @@ async def test_each_flow_is_audited_with_its_request_id(
 
 
 def test_production_refuses_a_short_legacy_token(tmp_path) -> None:
-    with pytest.raises(InsecureConfigurationError):
+    with pytest.raises(InsecureConfigurationError, match="ALLOY_LEGACY_ADMIN_TOKEN"):
         Settings(
             environment="production",
-            secret_key="s" * 40,
+            secret_key=secrets.token_urlsafe(48),
             database_url="postgres://a@127.0.0.1/x",
             legacy_admin_token="short",
             data_dir=tmp_path,
