@@ -13,6 +13,7 @@ from alloy_api.auth.schemas import (
     RegisterRequest,
     TokenResponse,
     TwoFactorCodeRequest,
+    TwoFactorDisableRequest,
     TwoFactorEnabledResponse,
     TwoFactorEnrolmentRequest,
     TwoFactorEnrolmentResponse,
@@ -84,9 +85,16 @@ async def get_two_factor() -> Response:
 @blueprint.post("/2fa/enrolment")
 @authenticated
 @validate_request(TwoFactorEnrolmentRequest)
-@responds(TwoFactorEnrolmentResponse, HTTPStatus.CREATED, errors=TWO_FACTOR_ERRORS)
+@responds(TwoFactorEnrolmentResponse, HTTPStatus.CREATED, errors=THROTTLED_TWO_FACTOR_ERRORS)
 async def create_two_factor_enrolment(data: TwoFactorEnrolmentRequest) -> Response:
     user = await current_user()
+    await service.reauthenticate(
+        app_state().settings,
+        user,
+        service.Reauthentication(current_password=data.current_password),
+        AuditAction.TWO_FACTOR_FAILED,
+        {"during": "enrolment"},
+    )
     enrolment = await two_factor.start_enrolment(
         app_state().settings, user, actor=user_actor(user.id)
     )
@@ -110,12 +118,19 @@ async def create_two_factor_verification(data: TwoFactorCodeRequest) -> Response
 
 @blueprint.delete("/2fa")
 @authenticated
-@validate_request(TwoFactorCodeRequest)
+@validate_request(TwoFactorDisableRequest)
 @responds(None, HTTPStatus.NO_CONTENT, errors=THROTTLED_TWO_FACTOR_ERRORS)
-async def delete_two_factor(data: TwoFactorCodeRequest) -> Response:
+async def delete_two_factor(data: TwoFactorDisableRequest) -> Response:
     user = await current_user()
-    async with service.reauthentication(user, AuditAction.TWO_FACTOR_FAILED, {"during": "disable"}):
-        await two_factor.disable(app_state().settings, user, data.code)
+    settings = app_state().settings
+    two_factor.ensure_enabled(user)
+    credentials = service.Reauthentication(
+        current_password=data.current_password, otp_code=data.code, needs_second_factor=True
+    )
+    await service.reauthenticate(
+        settings, user, credentials, AuditAction.TWO_FACTOR_FAILED, {"during": "disable"}
+    )
+    await two_factor.disable(user)
     return no_content()
 
 

@@ -65,6 +65,14 @@ class ClientInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Reauthentication:
+    current_password: str
+    otp_code: str | None = None
+    recovery_code: str | None = None
+    needs_second_factor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PruneReport:
     deleted: int
     expired_before: datetime
@@ -296,25 +304,58 @@ async def reauthentication(
         yield
 
 
-async def _change_password(
-    settings: Settings, user: User, current_password: str | None, new_password: str
+async def reauthenticate(
+    settings: Settings,
+    user: User,
+    credentials: Reauthentication,
+    refusal: AuditAction,
+    details: dict[str, Any],
 ) -> None:
-    if current_password is None:
+    """The caller proves again who they are: their password, and a code when the account has 2FA
+    and the change needs one; each check counts against the login throttle (`reauthentication`).
+    A refusal is audited as `refusal` with `details` and its reason."""
+    async with reauthentication(user, refusal, details):
+        if not await verify_password(settings, user.password_hash, credentials.current_password):
+            await record_own_account_event(
+                refusal,
+                user.id,
+                outcome=Outcome.FAILURE,
+                details={**details, "reason": "wrong_current_password"},
+            )
+            raise invalid_credentials()
+        if not credentials.needs_second_factor:
+            return
+        try:
+            await verify_second_factor(
+                settings, user, credentials.otp_code, credentials.recovery_code
+            )
+        except AuthenticationError as error:
+            if error.error_code is ErrorCode.AUTH_2FA_INVALID:
+                await record_own_account_event(
+                    refusal,
+                    user.id,
+                    outcome=Outcome.FAILURE,
+                    details={**details, "reason": "second_factor_invalid"},
+                )
+            raise
+
+
+async def _change_password(settings: Settings, user: User, request: UpdateMeRequest) -> None:
+    if request.current_password is None:
         raise FieldValidationError.single(
             "current_password",
             "current_password is needed to change the password",
             reason="missing",
         )
-    async with reauthentication(user, AuditAction.PASSWORD_CHANGED, {}):
-        if not await verify_password(settings, user.password_hash, current_password):
-            await record_own_account_event(
-                AuditAction.PASSWORD_CHANGED,
-                user.id,
-                outcome=Outcome.FAILURE,
-                details={"reason": "wrong_current_password"},
-            )
-            raise invalid_credentials()
+    new_password = request.password or ""
     ensure_acceptable_password(new_password, email=user.email, name=user.name)
+    credentials = Reauthentication(
+        current_password=request.current_password,
+        otp_code=request.otp_code,
+        recovery_code=request.recovery_code,
+        needs_second_factor=user.two_factor_enabled,
+    )
+    await reauthenticate(settings, user, credentials, AuditAction.PASSWORD_CHANGED, {})
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
     await repository.bump_token_version(user)
     await forget_auth_state(user.id)
@@ -328,7 +369,7 @@ async def _change_password(
 
 async def update_me(settings: Settings, user: User, request: UpdateMeRequest) -> User:
     if request.password is not None:
-        await _change_password(settings, user, request.current_password, request.password)
+        await _change_password(settings, user, request)
     if request.name is not None and request.name != user.name:
         await repository.update_user(user, name=request.name)
         await record_own_account_event(

@@ -146,19 +146,16 @@ async def _clear(user: User) -> None:
     await forget_auth_state(user.id)
 
 
-async def disable(settings: Settings, user: User, code: str) -> None:
+def ensure_enabled(user: User) -> None:
     if not user.two_factor_enabled:
         raise BusinessRuleError(
             "2FA is not enabled on this account", code=ErrorCode.BR_2FA_NOT_ENABLED
         )
-    if not await accept_totp_code(settings, user, code):
-        await record_own_account_event(
-            AuditAction.TWO_FACTOR_FAILED,
-            user.id,
-            outcome=Outcome.FAILURE,
-            details={"during": "disable"},
-        )
-        raise invalid_code()
+
+
+async def disable(user: User) -> None:
+    """Remove 2FA once the caller has re-authenticated with password and code."""
+    ensure_enabled(user)
     await _clear(user)
     await record_own_account_event(
         AuditAction.TWO_FACTOR_DISABLED,

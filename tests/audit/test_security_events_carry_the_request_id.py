@@ -33,7 +33,9 @@ async def test_each_flow_is_audited_with_its_request_id(
         )
     )["data"]
     enrolment = await client.post(
-        "/v1/auth/2fa/enrolment", json={}, headers=tagged("r-enrol", user_account.headers)
+        "/v1/auth/2fa/enrolment",
+        json={"current_password": user_account.password},
+        headers=tagged("r-enrol", user_account.headers),
     )
     secret = (await body_of(enrolment))["data"]["secret"]
     verification = await client.post(
@@ -53,7 +55,10 @@ async def test_each_flow_is_audited_with_its_request_id(
     )
     await client.delete(
         "/v1/auth/2fa",
-        json={"code": code_at_step(secret, current_step() + 1)},
+        json={
+            "code": code_at_step(secret, current_step() + 1),
+            "current_password": user_account.password,
+        },
         headers=tagged("r-disable", user_account.headers),
     )
     rotated = (

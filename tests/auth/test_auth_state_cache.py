@@ -52,7 +52,11 @@ async def test_a_change_refuses_older_tokens_on_the_next_cached_read(
     assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
     assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
     if change == "password_change":
-        body = {"password": NEW_PASSWORD, "current_password": STRONG_PASSWORD}
+        body = {
+            "password": NEW_PASSWORD,
+            "current_password": STRONG_PASSWORD,
+            "otp_code": target.next_totp_code(),
+        }
         response = await client.patch("/v1/users/me", json=body, headers=target.headers)
     else:
         body = {"role": "user"} if change == "role_downgrade" else {"is_active": False}
@@ -69,7 +73,7 @@ async def test_disabling_2fa_closes_admin_routes_on_the_next_request(client, adm
     assert (await client.get(ADMIN_USERS, headers=admin_account.headers)).status_code == 200
     disabled = await client.delete(
         "/v1/auth/2fa",
-        json={"code": admin_account.next_totp_code()},
+        json={"code": admin_account.next_totp_code(), "current_password": admin_account.password},
         headers=admin_account.headers,
     )
     assert disabled.status_code == 204
