@@ -30,6 +30,7 @@ class AuditAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     LOGIN_THROTTLED = "login_throttled"
     LOGOUT = "logout"
+    SESSIONS_ENDED = "sessions_ended"
     REFRESH_TOKEN_REUSED = "refresh_token_reused"  # noqa: S105
     PASSWORD_CHANGED = "password_changed"  # noqa: S105
     PROFILE_UPDATED = "profile_updated"

@@ -7,7 +7,7 @@ from alloy_api.auth import admin_service
 from alloy_api.auth.dependencies import current_principal, require_role
 from alloy_api.auth.roles import ADMIN_ROLES
 from alloy_api.auth.schemas import AdminUserResponse, AdminUserUpdateRequest, UserListQuery
-from alloy_api.kit.envelope import respond
+from alloy_api.kit.envelope import no_content, respond
 from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
 from alloy_api.kit.pagination import Page
@@ -35,3 +35,11 @@ async def update_user(user_id: str, data: AdminUserUpdateRequest) -> Response:
         current_principal(), parse_path_id(user_id, "user_id"), data
     )
     return respond(AdminUserResponse.from_model(user))
+
+
+@blueprint.delete("/<user_id>/sessions")
+@require_role(*ADMIN_ROLES)
+@responds(None, HTTPStatus.NO_CONTENT, errors=[*GUARD_ERRORS, HTTPStatus.NOT_FOUND])
+async def end_user_sessions(user_id: str) -> Response:
+    await admin_service.end_user_sessions(current_principal(), parse_path_id(user_id, "user_id"))
+    return no_content()

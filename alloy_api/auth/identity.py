@@ -101,7 +101,7 @@ class IdentityStage:
         state.user_id = claims.user_id
         prefetch_auth_state(claims.user_id)
         await self._limiter.take(state)
-        return Principal.for_user(await auth_state_for_claims(claims))
+        return Principal.for_user(await auth_state_for_claims(claims), claims.session_id)
 
     async def _legacy_principal(self, presented: str) -> Principal:
         accepted = matches_legacy_token(self._settings, presented)

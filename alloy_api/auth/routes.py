@@ -1,16 +1,20 @@
 from http import HTTPStatus
+from uuid import UUID
 
 from quart import Blueprint, Response, request
-from quart_schema import validate_request
+from quart_schema import validate_querystring, validate_request
 
-from alloy_api.audit.service import AuditAction, user_actor
-from alloy_api.auth import service, two_factor
-from alloy_api.auth.dependencies import authenticated, current_user
+from alloy_api.audit.service import AuditAction, record_own_account_event, user_actor
+from alloy_api.auth import service, sessions, two_factor
+from alloy_api.auth.dependencies import authenticated, current_principal, current_user
+from alloy_api.auth.principal import Principal
 from alloy_api.auth.schemas import (
+    EndSessionsQuery,
     LoginRequest,
     LogoutRequest,
     RefreshRequest,
     RegisterRequest,
+    SessionResponse,
     TokenResponse,
     TwoFactorCodeRequest,
     TwoFactorDisableRequest,
@@ -25,7 +29,9 @@ from alloy_api.auth.throttle import login_throttle
 from alloy_api.idempotency.stage import never_kept
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.envelope import no_content, respond
+from alloy_api.kit.ids import parse_path_id
 from alloy_api.kit.openapi import responds
+from alloy_api.kit.pagination import Page, PageQuery
 from alloy_api.kit.rate_classes import RateClass, limit_blueprint_class
 from alloy_api.state import app_state
 
@@ -111,7 +117,11 @@ async def create_two_factor_verification(data: TwoFactorCodeRequest) -> Response
         user, AuditAction.TWO_FACTOR_FAILED, {"during": "enrolment"}
     ):
         recovery_codes = await two_factor.confirm_enrolment(
-            app_state().settings, user, data.code, actor=user_actor(user.id)
+            app_state().settings,
+            user,
+            data.code,
+            actor=user_actor(user.id),
+            keep_session=current_principal().session_id,
         )
     return respond(TwoFactorEnabledResponse(recovery_codes=recovery_codes), HTTPStatus.CREATED)
 
@@ -130,7 +140,7 @@ async def delete_two_factor(data: TwoFactorDisableRequest) -> Response:
     await service.reauthenticate(
         settings, user, credentials, AuditAction.TWO_FACTOR_FAILED, {"during": "disable"}
     )
-    await two_factor.disable(user)
+    await two_factor.disable(user, keep_session=current_principal().session_id)
     return no_content()
 
 
@@ -146,5 +156,59 @@ async def get_me() -> Response:
 @validate_request(UpdateMeRequest)
 @responds(UserResponse, errors=THROTTLED_AUTH_ERRORS)
 async def update_me(data: UpdateMeRequest) -> Response:
-    user = await service.update_me(app_state().settings, await current_user(), data)
+    user = await service.update_me(
+        app_state().settings,
+        await current_user(),
+        data,
+        current_session=current_principal().session_id,
+    )
     return respond(UserResponse.from_model(user))
+
+
+@me_blueprint.get("/me/sessions")
+@authenticated
+@validate_querystring(PageQuery)
+@responds(Page[SessionResponse], errors=AUTH_ERRORS)
+async def list_my_sessions(query_args: PageQuery) -> Response:
+    principal = current_principal()
+    page = await sessions.list_sessions(app_state().settings, _own_id(principal), query_args)
+    return respond(page.map(lambda token: SessionResponse.of(token, principal.session_id)))
+
+
+@me_blueprint.delete("/me/sessions/<session_id>")
+@authenticated
+@responds(None, HTTPStatus.NO_CONTENT, errors=[*AUTH_ERRORS, HTTPStatus.NOT_FOUND])
+async def end_my_session(session_id: str) -> Response:
+    principal = current_principal()
+    user_id = _own_id(principal)
+    revoked = await sessions.end_session(user_id, parse_path_id(session_id, "session_id"))
+    await record_own_account_event(
+        AuditAction.SESSIONS_ENDED,
+        user_id,
+        details={"sessions": "one", "session_id": session_id, "revoked_tokens": revoked},
+    )
+    return no_content()
+
+
+@me_blueprint.delete("/me/sessions")
+@authenticated
+@validate_querystring(EndSessionsQuery)
+@responds(None, HTTPStatus.NO_CONTENT, errors=AUTH_ERRORS)
+async def end_my_sessions(query_args: EndSessionsQuery) -> Response:
+    principal = current_principal()
+    user_id = _own_id(principal)
+    keep = None if query_args.include_current else principal.session_id
+    revoked = await sessions.end_sessions(user_id, keep=keep)
+    scope = "all" if query_args.include_current else "others"
+    await record_own_account_event(
+        AuditAction.SESSIONS_ENDED,
+        user_id,
+        details={"sessions": scope, "revoked_tokens": revoked},
+    )
+    return no_content()
+
+
+def _own_id(principal: Principal) -> UUID:
+    if principal.user is None:
+        raise AssertionError("an authenticated route always has a user")
+    return principal.user.id

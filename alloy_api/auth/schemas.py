@@ -2,7 +2,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from alloy_api.auth.models import User
+from alloy_api.auth.models import RefreshToken, User
 from alloy_api.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from alloy_api.auth.roles import Role
 from alloy_api.kit.pagination import PageQuery
@@ -125,6 +125,33 @@ class TwoFactorDisableRequest(TwoFactorCodeRequest):
 class TwoFactorEnabledResponse(BaseModel):
     enabled: Literal[True] = True
     recovery_codes: list[str]
+
+
+class SessionResponse(BaseModel):
+    id: str
+    created_at: UtcDateTime
+    last_used_at: UtcDateTime
+    ip: str | None
+    user_agent: str | None
+    current: bool
+
+    @classmethod
+    def of(cls, token: RefreshToken, current_session: str | None) -> Self:
+        """The session of `token`, its family's current refresh token."""
+        return cls(
+            id=str(token.family_id),
+            created_at=token.family_started_at,
+            last_used_at=token.created_at,
+            ip=token.ip,
+            user_agent=token.user_agent,
+            current=str(token.family_id) == current_session,
+        )
+
+
+class EndSessionsQuery(BaseModel):
+    include_current: bool = Field(
+        default=False, description="end the session of this request's token too"
+    )
 
 
 class AdminUserUpdateRequest(BaseModel):

@@ -17,7 +17,7 @@ from alloy_api.audit.service import (
     user_actor,
 )
 from alloy_api.auth import repository
-from alloy_api.auth.auth_state import AuthState, auth_state, forget_auth_state
+from alloy_api.auth.auth_state import AuthState, auth_state
 from alloy_api.auth.models import RefreshToken, User
 from alloy_api.auth.passwords import (
     ensure_acceptable_password,
@@ -32,6 +32,7 @@ from alloy_api.auth.schemas import (
     TokenResponse,
     UpdateMeRequest,
 )
+from alloy_api.auth.sessions import end_session, end_sessions
 from alloy_api.auth.throttle import Attempt, LoginThrottle, login_throttle
 from alloy_api.auth.tokens import (
     AccessClaims,
@@ -127,10 +128,11 @@ async def _issue_tokens(
         _family_ends_at(settings, family_started_at),
     )
     refresh_token = new_refresh_token()
+    session_id = parent.family_id if parent else new_id()
     await repository.create_refresh_token(
         user=user,
         token_hash=refresh_token_hash(settings, refresh_token),
-        family_id=parent.family_id if parent else new_id(),
+        family_id=session_id,
         family_started_at=family_started_at,
         parent_id=parent.id if parent else None,
         expires_at=expires_at,
@@ -138,7 +140,11 @@ async def _issue_tokens(
         ip=client.ip,
     )
     access_token = issue_access_token(
-        settings, user_id=str(user.id), role=user.role, token_version=user.token_version
+        settings,
+        user_id=str(user.id),
+        role=user.role,
+        token_version=user.token_version,
+        session_id=str(session_id),
     )
     return TokenResponse(
         access_token=access_token,
@@ -146,6 +152,11 @@ async def _issue_tokens(
         expires_in=settings.access_token_ttl_seconds,
         refresh_expires_in=int((expires_at - now).total_seconds()),
     )
+
+
+async def start_session(settings: Settings, user: User, client: ClientInfo) -> TokenResponse:
+    """A new session (refresh family) of `user` and its first pair of tokens."""
+    return await _issue_tokens(settings, user, client)
 
 
 async def _audit_refused_login(user: User | None, reason: str) -> None:
@@ -200,7 +211,7 @@ async def login(
     if needs_rehash(settings, user.password_hash):
         new_hash = await hash_password(settings, request.password)
         await repository.update_user(user, password_hash=new_hash)
-    tokens = await _issue_tokens(settings, user, client)
+    tokens = await start_session(settings, user, client)
     await record_own_account_event(
         AuditAction.LOGIN_SUCCEEDED,
         user.id,
@@ -209,7 +220,7 @@ async def login(
 
 
 async def _refresh_token_reused(token: RefreshToken) -> AuthenticationError:
-    revoked = await repository.revoke_family(token.family_id)
+    revoked = await end_session(token.user_id, token.family_id)
     await record(
         AuditAction.REFRESH_TOKEN_REUSED,
         actor=user_actor(token.user_id),
@@ -249,18 +260,19 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
         raise invalid_token("The refresh token has been revoked")
     user = await repository.user_by_id(token.user_id)
     if user is None or not user.is_active:
-        await repository.revoke_family(token.family_id)
+        await end_session(token.user_id, token.family_id)
         raise invalid_token("The account is not active")
     tokens = await _issue_tokens(settings, user, client, parent=token)
     if await repository.family_has_revoked_tokens(token.family_id):
-        await repository.revoke_family(token.family_id)
+        await end_session(token.user_id, token.family_id)
         raise invalid_token("The refresh token family was revoked while rotating")
     return tokens
 
 
 async def logout(settings: Settings, raw_token: str) -> None:
+    """End the refresh token's session: its access tokens are refused from the next request."""
     token = await _known_refresh_token(settings, raw_token)
-    revoked = await repository.revoke_family(token.family_id)
+    revoked = await end_session(token.user_id, token.family_id)
     await record(
         AuditAction.LOGOUT,
         actor=user_actor(token.user_id),
@@ -283,6 +295,8 @@ async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
         raise invalid_token("The account of this token is not active")
     if state.token_version != claims.token_version or state.role != claims.role:
         raise invalid_token("The access token was issued before a role or password change")
+    if claims.session_id in state.ended_sessions:
+        raise invalid_token("The session of this access token has ended")
     return state
 
 
@@ -340,7 +354,9 @@ async def reauthenticate(
             raise
 
 
-async def _change_password(settings: Settings, user: User, request: UpdateMeRequest) -> None:
+async def _change_password(
+    settings: Settings, user: User, request: UpdateMeRequest, current_session: str | None
+) -> None:
     if request.current_password is None:
         raise FieldValidationError.single(
             "current_password",
@@ -357,9 +373,7 @@ async def _change_password(settings: Settings, user: User, request: UpdateMeRequ
     )
     await reauthenticate(settings, user, credentials, AuditAction.PASSWORD_CHANGED, {})
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
-    await repository.bump_token_version(user)
-    await forget_auth_state(user.id)
-    revoked = await repository.revoke_user_refresh_tokens(user.id)
+    revoked = await end_sessions(user.id, keep=current_session)
     await record_own_account_event(
         AuditAction.PASSWORD_CHANGED,
         user.id,
@@ -367,9 +381,12 @@ async def _change_password(settings: Settings, user: User, request: UpdateMeRequ
     )
 
 
-async def update_me(settings: Settings, user: User, request: UpdateMeRequest) -> User:
+async def update_me(
+    settings: Settings, user: User, request: UpdateMeRequest, *, current_session: str | None
+) -> User:
+    """Rename, or change the password: that ends every session but `current_session`."""
     if request.password is not None:
-        await _change_password(settings, user, request)
+        await _change_password(settings, user, request, current_session)
     if request.name is not None and request.name != user.name:
         await repository.update_user(user, name=request.name)
         await record_own_account_event(

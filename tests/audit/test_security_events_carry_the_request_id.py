@@ -23,15 +23,11 @@ async def test_each_flow_is_audited_with_its_request_id(
         json={"email": user_account.email, "password": "wrong wrong wrong"},
         headers=tagged("r-login-failed"),
     )
-    session = (
-        await body_of(
-            await client.post(
-                "/v1/auth/login",
-                json={"email": user_account.email, "password": user_account.password},
-                headers=tagged("r-login-ok"),
-            )
-        )
-    )["data"]
+    await client.post(
+        "/v1/auth/login",
+        json={"email": user_account.email, "password": user_account.password},
+        headers=tagged("r-login-ok"),
+    )
     enrolment = await client.post(
         "/v1/auth/2fa/enrolment",
         json={"current_password": user_account.password},
@@ -61,14 +57,22 @@ async def test_each_flow_is_audited_with_its_request_id(
         },
         headers=tagged("r-disable", user_account.headers),
     )
+    later = (
+        await body_of(
+            await client.post(
+                "/v1/auth/login",
+                json={"email": user_account.email, "password": user_account.password},
+            )
+        )
+    )["data"]
     rotated = (
         await body_of(
-            await client.post("/v1/auth/refresh", json={"refresh_token": session["refresh_token"]})
+            await client.post("/v1/auth/refresh", json={"refresh_token": later["refresh_token"]})
         )
     )["data"]
     await client.post(
         "/v1/auth/refresh",
-        json={"refresh_token": session["refresh_token"]},
+        json={"refresh_token": later["refresh_token"]},
         headers=tagged("r-reuse"),
     )
     await client.patch(

@@ -10,7 +10,7 @@ from tortoise.expressions import F
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
 from tests.auth.factories import STRONG_PASSWORD
-from tests.auth.helpers import error_codes
+from tests.auth.helpers import error_codes, signed_in_headers
 from tests.conftest import TEST_DATABASE_URL, TEST_REDIS_URL
 
 READ_PATH = "/v1/movements?limit=1"
@@ -49,8 +49,9 @@ async def test_a_change_refuses_older_tokens_on_the_next_cached_read(
     client, account_factory, super_admin_account, change
 ) -> None:
     target = await account_factory(role=Role.ADMIN)
-    assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
-    assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
+    stale_headers = await signed_in_headers(client, target)
+    assert (await client.get(READ_PATH, headers=stale_headers)).status_code == 200
+    assert (await client.get(READ_PATH, headers=stale_headers)).status_code == 200
     if change == "password_change":
         body = {
             "password": NEW_PASSWORD,
@@ -64,7 +65,7 @@ async def test_a_change_refuses_older_tokens_on_the_next_cached_read(
             f"{ADMIN_USERS}/{target.id}", json=body, headers=super_admin_account.headers
         )
     assert response.status_code == 200
-    stale = await client.get(READ_PATH, headers=target.headers)
+    stale = await client.get(READ_PATH, headers=stale_headers)
     assert stale.status_code == 401
     assert error_codes(await stale.get_json()) == ["AUTH_INVALID_TOKEN"]
 
