@@ -102,11 +102,18 @@ class Settings(BaseSettings):
     password_hash_time_cost: int = Field(default=2, ge=1, description="Argon2id iterations")
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8, description="Argon2id memory")
     password_hash_parallelism: int = Field(default=1, ge=1, description="Argon2id lanes")
-    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_account_address: int = Field(
+        default=5, ge=1, description="failed checks of one account from one address, then 429"
+    )
     login_max_failures_per_ip: int = Field(default=50, ge=1)
+    login_max_consecutive_failures: int = Field(
+        default=100,
+        ge=1,
+        description="per account, reset by a successful login; refuses failing addresses only",
+    )
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
     login_slowdown_seconds: float = Field(
-        default=0.25, ge=0, description="delay per failure after the first few, before the 429"
+        default=0.25, ge=0, description="delay per failure of the account after the first few"
     )
     admin_require_2fa: bool = True
     totp_issuer: str = "Alloy"

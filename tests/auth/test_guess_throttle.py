@@ -20,7 +20,7 @@ WRONG_PASSWORD = "not the password at all"
 @pytest.fixture
 def settings(settings_factory):
     return settings_factory(
-        login_max_failures_per_account=BUDGET,
+        login_max_failures_per_account_address=BUDGET,
         login_max_failures_per_ip=1000,
         rate_limit_auth="1000/hour",
         rate_limit_write="1000/hour",
