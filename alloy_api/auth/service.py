@@ -20,6 +20,7 @@ from alloy_api.auth import repository
 from alloy_api.auth.auth_state import AuthState, auth_state
 from alloy_api.auth.models import RefreshToken, User
 from alloy_api.auth.passwords import (
+    PasswordMatch,
     ensure_acceptable_password,
     hash_password,
     needs_rehash,
@@ -183,7 +184,9 @@ async def _reserve_login(throttle: LoginThrottle, email: str, client: ClientInfo
         raise
 
 
-async def _authenticated_user(settings: Settings, email: str, request: LoginRequest) -> User:
+async def _authenticated_user(
+    settings: Settings, email: str, request: LoginRequest
+) -> tuple[User, PasswordMatch]:
     user = await repository.user_by_email(email)
     password_matches = await verify_password(
         settings, user.password_hash if user else None, request.password
@@ -198,7 +201,7 @@ async def _authenticated_user(settings: Settings, email: str, request: LoginRequ
         if error.error_code is ErrorCode.AUTH_2FA_INVALID:
             await _audit_refused_login(user, "second_factor_invalid")
         raise
-    return user
+    return user, password_matches
 
 
 async def login(
@@ -207,8 +210,8 @@ async def login(
     email = repository.normalise_email(request.email)
     attempt = await _reserve_login(throttle, email, client)
     async with attempt:
-        user = await _authenticated_user(settings, email, request)
-    if needs_rehash(settings, user.password_hash):
+        user, password_match = await _authenticated_user(settings, email, request)
+    if needs_rehash(settings, user.password_hash, password_match):
         new_hash = await hash_password(settings, request.password)
         await repository.update_user(user, password_hash=new_hash)
     tokens = await start_session(settings, user, client)
