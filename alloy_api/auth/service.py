@@ -40,6 +40,7 @@ from alloy_api.auth.tokens import (
     expired_token,
     invalid_token,
     issue_access_token,
+    keyed_hash,
     new_refresh_token,
     refresh_token_hash,
 )
@@ -57,6 +58,7 @@ from alloy_api.kit.time import format_utc, utc_now
 from alloy_api.settings import Settings
 
 REFRESH_FAMILY_TARGET = "refresh_token_family"
+ATTEMPTED_EMAIL_KEY_PURPOSE = b"alloy attempted emails v1"
 PRUNE_BATCH_SIZE = 5000
 
 
@@ -160,27 +162,37 @@ async def start_session(settings: Settings, user: User, client: ClientInfo) -> T
     return await _issue_tokens(settings, user, client)
 
 
-async def _audit_refused_login(user: User | None, reason: str) -> None:
+def _attempted_account(settings: Settings, user: User | None, email: str) -> dict[str, Any]:
+    """Which account a refused login tried: its id, or for an email no account has, a keyed
+    hash of the normalised email (repeats of one email are linked, the email is not kept)."""
+    if user is not None:
+        return {"target_type": USER_TARGET, "target_id": user.id, "details": {}}
+    attempted = keyed_hash(settings, ATTEMPTED_EMAIL_KEY_PURPOSE, email)
+    return {"target_type": None, "target_id": None, "details": {"attempted_email_hash": attempted}}
+
+
+async def _audit_refused_login(
+    settings: Settings, action: AuditAction, user: User | None, email: str, reason: str
+) -> None:
+    attempted = _attempted_account(settings, user, email)
     await record(
-        AuditAction.LOGIN_FAILED,
+        action,
         actor=ANONYMOUS_ACTOR,
         outcome=Outcome.FAILURE,
-        target_type=USER_TARGET,
-        target_id=user.id if user else None,
-        details={"reason": reason},
+        target_type=attempted["target_type"],
+        target_id=attempted["target_id"],
+        details={**attempted["details"], "reason": reason},
     )
 
 
-async def _reserve_login(throttle: LoginThrottle, email: str, client: ClientInfo) -> Attempt:
+async def _reserve_login(
+    settings: Settings, throttle: LoginThrottle, email: str, client: ClientInfo
+) -> Attempt:
     try:
         return await throttle.reserve(email, client.ip, login=True)
     except RateLimitedError:
-        await record(
-            AuditAction.LOGIN_THROTTLED,
-            actor=ANONYMOUS_ACTOR,
-            outcome=Outcome.FAILURE,
-            details={"email_domain": email.rpartition("@")[2]},
-        )
+        user = await repository.user_by_email(email)
+        await _audit_refused_login(settings, AuditAction.LOGIN_THROTTLED, user, email, "throttled")
         raise
 
 
@@ -193,13 +205,15 @@ async def _authenticated_user(
     )
     if user is None or not password_matches or not user.is_active:
         reason = "inactive" if user is not None and password_matches else "bad_credentials"
-        await _audit_refused_login(user, reason)
+        await _audit_refused_login(settings, AuditAction.LOGIN_FAILED, user, email, reason)
         raise invalid_credentials()
     try:
         await verify_second_factor(settings, user, request.otp_code, request.recovery_code)
     except AuthenticationError as error:
         if error.error_code is ErrorCode.AUTH_2FA_INVALID:
-            await _audit_refused_login(user, "second_factor_invalid")
+            await _audit_refused_login(
+                settings, AuditAction.LOGIN_FAILED, user, email, "second_factor_invalid"
+            )
         raise
     return user, password_matches
 
@@ -208,7 +222,7 @@ async def login(
     settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
 ) -> TokenResponse:
     email = repository.normalise_email(request.email)
-    attempt = await _reserve_login(throttle, email, client)
+    attempt = await _reserve_login(settings, throttle, email, client)
     async with attempt:
         user, password_match = await _authenticated_user(settings, email, request)
     if needs_rehash(settings, user.password_hash, password_match):
