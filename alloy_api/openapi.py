@@ -32,6 +32,10 @@ JSON = "application/json"
 ID_PARAMETER = re.compile(r"[a-z][a-z0-9_]*_id")
 OPERATIONAL_TAG = "operations"
 HEADER_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Location": {
+        "description": "The URL of the resource the request created.",
+        "schema": {"type": "string"},
+    },
     "X-Request-ID": {
         "description": "The request's id (the client's, when it sent a safe one).",
         "schema": {"type": "string"},
@@ -60,7 +64,8 @@ ERROR_DESCRIPTIONS: dict[int, str] = {
     HTTPStatus.INTERNAL_SERVER_ERROR: "An unexpected failure; the request id names it in the log.",
     HTTPStatus.SERVICE_UNAVAILABLE: "The database is unavailable; retry after `Retry-After`.",
 }
-ERROR_HEADERS: dict[int, tuple[str, ...]] = {
+RESPONSE_HEADERS: dict[int, tuple[str, ...]] = {
+    HTTPStatus.CREATED: ("Location",),
     HTTPStatus.TOO_MANY_REQUESTS: ("Retry-After", "RateLimit", "RateLimit-Policy"),
     HTTPStatus.SERVICE_UNAVAILABLE: ("Retry-After",),
 }
@@ -165,5 +170,5 @@ def _describe(status: int, response: dict[str, Any]) -> None:
     if not response.get("description"):
         response["description"] = ERROR_DESCRIPTIONS.get(status) or HTTPStatus(status).phrase
     headers = response.setdefault("headers", {})
-    for name in ("X-Request-ID", *ERROR_HEADERS.get(status, ())):
+    for name in ("X-Request-ID", *RESPONSE_HEADERS.get(status, ())):
         headers.setdefault(name, HEADER_SCHEMAS[name])

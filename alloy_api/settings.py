@@ -1,8 +1,10 @@
 """Every setting Alloy reads, from `ALLOY_*` environment variables, with embedded defaults."""
 
 import contextlib
+import math
 import os
 import secrets
+from collections import Counter
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
@@ -18,6 +20,9 @@ SECRET_FILE_NAME = "signing.secret"  # noqa: S105 - a file name, not a secret
 RATE_PERIOD_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 RATE_FORMAT = "COUNT/PERIOD with PERIOD one of second, minute, hour, day (e.g. 10/minute)"
 LogCompression = Literal["gz", "bz2", "xz", "none"]
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_ENTROPY_BITS = 128
+RANDOM_SECRET_COMMAND = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"  # noqa: S105 - a command
 
 
 class Environment(StrEnum):
@@ -104,11 +109,18 @@ class Settings(BaseSettings):
     password_hash_time_cost: int = Field(default=2, ge=1, description="Argon2id iterations")
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8, description="Argon2id memory")
     password_hash_parallelism: int = Field(default=1, ge=1, description="Argon2id lanes")
-    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_account_address: int = Field(
+        default=5, ge=1, description="failed checks of one account from one address, then 429"
+    )
     login_max_failures_per_ip: int = Field(default=50, ge=1)
+    login_max_consecutive_failures: int = Field(
+        default=100,
+        ge=1,
+        description="per account, reset by a successful login; refuses failing addresses only",
+    )
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
     login_slowdown_seconds: float = Field(
-        default=0.25, ge=0, description="delay per failure after the first few, before the 429"
+        default=0.25, ge=0, description="delay per failure of the account after the first few"
     )
     admin_require_2fa: bool = True
     totp_issuer: str = "Alloy"
@@ -186,12 +198,13 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":
         if self.environment is Environment.PRODUCTION:
-            if self.secret_key is None or len(self.secret_key.get_secret_value()) < 32:
-                raise InsecureConfigurationError(
-                    "ALLOY_SECRET_KEY must be set to at least 32 characters in production"
-                )
-            if self.database_url is None:
-                raise InsecureConfigurationError("ALLOY_DATABASE_URL must be set in production")
+            secret = None if self.secret_key is None else self.secret_key.get_secret_value()
+            problem = secret_problem(secret)
+            if problem is not None:
+                raise InsecureConfigurationError(f"ALLOY_SECRET_KEY {problem} in production")
+            problem = production_database_problem(self.database_url)
+            if problem is not None:
+                raise InsecureConfigurationError(f"ALLOY_DATABASE_URL {problem} in production")
             legacy_token = self.legacy_admin_token
             if legacy_token is not None and len(legacy_token.get_secret_value()) < 32:
                 raise InsecureConfigurationError(
@@ -232,6 +245,35 @@ class Settings(BaseSettings):
         if self.secret_key is not None:
             return self.secret_key.get_secret_value().encode()
         return _development_secret(self.data_dir).encode()
+
+
+def estimated_entropy_bits(text: str) -> float:
+    """Shannon entropy of the text's character frequencies times its length: an upper bound on
+    what a random source gave it, low for repeats such as `"a" * 32` or `"abcd" * 8`."""
+    counts = Counter(text)
+    return -sum(count * math.log2(count / len(text)) for count in counts.values())
+
+
+def secret_problem(secret: str | None) -> str | None:
+    """Which rule a signing secret fails, or None."""
+    if not secret:
+        return "must be set"
+    if len(secret) < MIN_SECRET_LENGTH:
+        return f"must be at least {MIN_SECRET_LENGTH} characters"
+    if estimated_entropy_bits(secret) < MIN_SECRET_ENTROPY_BITS:
+        return (
+            f"has too little entropy (under {MIN_SECRET_ENTROPY_BITS} bits); "
+            f"use random bytes, e.g. the output of {RANDOM_SECRET_COMMAND}"
+        )
+    return None
+
+
+def production_database_problem(database_url: str | None) -> str | None:
+    if not database_url or not database_url.strip():
+        return "must be set"
+    if database_url.strip().lower().startswith("sqlite"):
+        return "must be a PostgreSQL URL, not SQLite"
+    return None
 
 
 def parse_rate(rate: str) -> tuple[int, int]:

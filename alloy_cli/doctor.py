@@ -18,13 +18,17 @@ from tortoise import connections
 
 from alloy_api.db import migrations
 from alloy_api.db.lifecycle import close_database, open_database, ping_database
-from alloy_api.settings import SECRET_FILE_NAME, InsecureConfigurationError, Settings
+from alloy_api.settings import (
+    RANDOM_SECRET_COMMAND,
+    SECRET_FILE_NAME,
+    InsecureConfigurationError,
+    Settings,
+    secret_problem,
+)
 from alloy_cli.common import JSON_OPTION_HELP, console, print_json, run, settings_problem
 
 CHECK_TIMEOUT_SECONDS = 5.0
 CLOCK_WARN_SECONDS = 1.0
-RANDOM_KEY_COMMAND = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
-MIN_SECRET_LENGTH = 32
 PRIVATE_FILE_MODE = 0o600
 CLOCK_OWNERS = {"database": "the database server's", "redis": "Redis's"}
 NTP_FIX = (
@@ -75,12 +79,11 @@ def configuration_check() -> tuple[Check, Settings | None]:
 
 def secret_check(settings: Settings) -> Check:
     if settings.secret_key is not None:
-        if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
-            fix = f"use 32+ random characters, e.g. the output of {RANDOM_KEY_COMMAND}"
-            return Check(
-                "secret", Status.WARN, "ALLOY_SECRET_KEY is shorter than 32 characters", fix
-            )
-        return Check("secret", Status.OK, "ALLOY_SECRET_KEY is set (32+ characters)")
+        problem = secret_problem(settings.secret_key.get_secret_value())
+        if problem is not None:
+            fix = f"use random bytes, e.g. the output of {RANDOM_SECRET_COMMAND}"
+            return Check("secret", Status.WARN, f"ALLOY_SECRET_KEY {problem}", fix)
+        return Check("secret", Status.OK, "ALLOY_SECRET_KEY is set (32+ random characters)")
     secret_path = settings.data_dir / SECRET_FILE_NAME
     if not secret_path.exists():
         return Check(

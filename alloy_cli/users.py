@@ -10,10 +10,11 @@ from rich.table import Table
 
 from alloy_api.audit.service import USER_TARGET, AuditAction, record
 from alloy_api.auth import admin_service, repository
+from alloy_api.auth import sessions as session_service
 from alloy_api.auth.emails import colliding_emails, normalise_email
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
-from alloy_api.auth.schemas import AdminUserResponse, Email
+from alloy_api.auth.schemas import AdminUserResponse, Email, SessionResponse
 from alloy_api.settings import Settings
 from alloy_cli.accounts import operator, with_database
 from alloy_cli.common import JSON_OPTION_HELP, console, fail, nothing_to_do, print_json, say
@@ -236,3 +237,39 @@ async def _normalise(user: User) -> str:
         details={"from": previous, "to": user.email},
     )
     return user.email
+
+
+SESSION_COLUMNS = ("id", "created_at", "last_used_at", "ip", "user_agent")
+
+
+@app.command()
+def sessions(email: EmailArgument, as_json: JsonOption = False) -> None:
+    """The account's live sessions (one per login), the most recently used first."""
+
+    async def work(settings: Settings) -> list[dict[str, Any]]:
+        user = await admin_service.user_by_email(email)
+        tokens = await session_service.all_sessions(settings, user.id)
+        return [SessionResponse.of(token, None).model_dump(mode="json") for token in tokens]
+
+    documents = with_database(work)
+    if as_json:
+        print_json({"sessions": documents})
+        return
+    table = Table(*SESSION_COLUMNS)
+    for document in documents:
+        table.add_row(*(str(document[column] or "") for column in SESSION_COLUMNS))
+    console.print(table)
+    say(f"{len(documents)} session(s)")
+
+
+@app.command("end-sessions")
+def end_sessions(email: EmailArgument) -> None:
+    """End every session of the account: its access tokens stop working on their next request."""
+
+    async def work(_: Settings) -> int:
+        user = await admin_service.user_by_email(email)
+        actor = operator()
+        return await session_service.end_sessions_of(user, actor=actor.actor, actor_id=None)
+
+    revoked = with_database(work)
+    say(f"ended every session of {email} ({revoked} refresh token(s) revoked)")

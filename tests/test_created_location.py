@@ -1,5 +1,6 @@
 """Every 201 names the resource it created in `Location`, and that URL reads it back."""
 
+from tests.auth.factories import STRONG_PASSWORD
 from tests.circuits.test_circuits import circuit_body, system_movement_ids
 from tests.library_support import error_codes, seed_everything
 from tests.programs.support import first_session, program_body, seeded_program
@@ -60,3 +61,10 @@ async def test_a_logged_workout_is_located_and_only_its_owner_reads_it(
     malformed = await client.get("/v1/workout_logs/not-an-id", headers=user_headers)
     assert malformed.status_code == 400
     assert error_codes(await malformed.get_json()) == ["VAL_WORKOUT_LOG_ID"]
+
+
+async def test_a_registered_account_is_located_at_me(client) -> None:
+    body = {"email": "located@example.com", "password": STRONG_PASSWORD, "name": "Located"}
+    response = await client.post("/v1/auth/register", json=body)
+    assert response.status_code == 201, await response.get_json()
+    assert response.headers["Location"] == "/v1/users/me"

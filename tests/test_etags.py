@@ -47,3 +47,13 @@ async def test_a_change_gives_a_new_etag(client, user_headers) -> None:
     )
     assert changed.status_code == 200
     assert changed.headers["ETag"] != first.headers["ETag"]
+
+
+async def test_auth_responses_are_never_stored(client, user_account) -> None:
+    login = await client.post(
+        "/v1/auth/login", json={"email": user_account.email, "password": user_account.password}
+    )
+    two_factor = await client.get("/v1/auth/2fa", headers=user_account.headers)
+    assert login.status_code == 200 and two_factor.status_code == 200
+    assert login.headers["Cache-Control"] == "no-store"
+    assert two_factor.headers["Cache-Control"] == "no-store"

@@ -86,3 +86,14 @@ async def test_the_docstring_is_the_summary_and_description(document) -> None:
     program = document["paths"]["/v1/programs"]["post"]
     assert program["summary"] == "Generate a program"
     assert "Idempotency-Key" in program["description"]
+
+
+async def test_every_201_documents_its_location(document) -> None:
+    created = [
+        (method, path, operation["responses"]["201"])
+        for method, path, operation in operations(document)
+        if "201" in operation["responses"]
+    ]
+    assert len(created) >= 7
+    for method, path, response in created:
+        assert "Location" in response["headers"], (method, path)

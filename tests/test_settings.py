@@ -1,6 +1,7 @@
 """Embedded defaults, the development secret, and production's refusal of insecure settings."""
 
 import os
+import secrets
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -8,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from alloy_api.settings import InsecureConfigurationError, Settings
+
+RANDOM_SECRET = secrets.token_urlsafe(48)
 
 
 def test_embedded_defaults(tmp_path) -> None:
@@ -43,11 +46,25 @@ def test_production_refuses_a_short_secret(tmp_path) -> None:
         Settings(environment="production", secret_key="short", database_url="postgres://x/y")
 
 
-def test_production_accepts_a_real_secret() -> None:
-    settings = Settings(
-        environment="production", secret_key="k" * 40, database_url="postgres://x/y"
-    )
-    assert settings.signing_secret == b"k" * 40
+@pytest.mark.parametrize("repetitive", ["a" * 32, "k" * 48, "abcd" * 10, "secret" * 8])
+def test_production_refuses_a_low_entropy_secret(repetitive) -> None:
+    with pytest.raises(InsecureConfigurationError, match="ALLOY_SECRET_KEY has too little entropy"):
+        Settings(environment="production", secret_key=repetitive, database_url="postgres://x/y")
+
+
+@pytest.mark.parametrize(
+    "database_url", ["", "  ", "sqlite:///tmp/alloy.sqlite3", "SQLITE://:memory:"]
+)
+def test_production_refuses_an_empty_or_sqlite_database_url(database_url) -> None:
+    with pytest.raises(InsecureConfigurationError, match="ALLOY_DATABASE_URL must be"):
+        Settings(environment="production", secret_key=RANDOM_SECRET, database_url=database_url)
+
+
+@pytest.mark.parametrize("make_secret", [secrets.token_urlsafe, secrets.token_hex])
+def test_production_accepts_a_random_secret(make_secret) -> None:
+    secret = make_secret(32)
+    settings = Settings(environment="production", secret_key=secret, database_url="postgres://x/y")
+    assert settings.signing_secret == secret.encode()
 
 
 def test_cli_refuses_to_serve_production_with_one_line(tmp_path) -> None:

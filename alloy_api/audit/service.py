@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from loguru import logger
 from quart import has_request_context, request
@@ -14,8 +14,10 @@ from alloy_api.audit.schemas import AuditEventQuery
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.pagination import Page, paginate
 from alloy_api.kit.pipeline import current_state
+from alloy_api.kit.time import utc_now
 
 MAX_USER_AGENT_LENGTH = 512
+ROUTE_TARGET = "route"
 
 
 class Outcome(StrEnum):
@@ -30,6 +32,7 @@ class AuditAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     LOGIN_THROTTLED = "login_throttled"
     LOGOUT = "logout"
+    SESSIONS_ENDED = "sessions_ended"
     REFRESH_TOKEN_REUSED = "refresh_token_reused"  # noqa: S105
     PASSWORD_CHANGED = "password_changed"  # noqa: S105
     PROFILE_UPDATED = "profile_updated"
@@ -46,6 +49,7 @@ class AuditAction(StrEnum):
     RECOVERY_CODE_USED = "recovery_code_used"
     LEGACY_ADMIN_TOKEN_USED = "legacy_admin_token_used"  # noqa: S105
     ACCESS_DENIED = "access_denied"
+    TOKEN_REJECTED = "token_rejected"  # noqa: S105
     MOVEMENT_CREATED = "movement_created"
     MOVEMENT_UPDATED = "movement_updated"
     MOVEMENT_DELETED = "movement_deleted"
@@ -97,6 +101,42 @@ async def record(
         audit_action=str(action), outcome=str(outcome), actor=actor, target_id=event.target_id
     ).info("audit")
     return event
+
+
+FOLD_NAMESPACE = UUID("5f0c1d5e-7a11-4c0e-9a57-a1109a0d17e0")
+FOLD_SECONDS = 60
+
+
+def _fold_id(action: str, who: str, route: str, moment: datetime) -> UUID:
+    minute = int(moment.timestamp()) // FOLD_SECONDS
+    return uuid5(FOLD_NAMESPACE, f"{action}|{who}|{route}|{minute}")
+
+
+async def record_folded(
+    action: AuditAction,
+    *,
+    actor: str,
+    actor_id: UUID | str | None,
+    route: str,
+    details: dict[str, Any],
+) -> None:
+    """A refusal that may repeat by the thousand (403s, rejected tokens): one event per minute per
+    (action, user or address, route), whose `details.count` counts the repeats, so a flood adds
+    one row a minute, not one per request."""
+    facts = _request_facts()
+    who = f"user:{actor_id}" if actor_id is not None else f"ip:{facts['ip']}"
+    await repository.insert_or_count(
+        _fold_id(str(action), who, route, utc_now()),
+        action=str(action),
+        outcome=str(Outcome.FAILURE),
+        actor=actor,
+        actor_id=actor_id,
+        target_type=ROUTE_TARGET,
+        target_id=route,
+        details={**details, repository.FOLD_COUNT_KEY: 1},
+        **facts,
+    )
+    logger.bind(audit_action=str(action), outcome=str(Outcome.FAILURE), actor=actor).info("audit")
 
 
 def user_actor(user_id: UUID | str) -> str:

@@ -10,6 +10,7 @@ from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
 from alloy_api.auth.schemas import AdminUserUpdateRequest, UserListQuery
 from alloy_api.auth.service import create_account
+from alloy_api.auth.sessions import end_sessions, end_sessions_of
 from alloy_api.kit.errors import AuthorizationError, BusinessRuleError, ErrorCode, NotFoundError
 from alloy_api.kit.pagination import Page, paginate
 from alloy_api.settings import Settings
@@ -55,7 +56,7 @@ async def change_role(principal: Principal, user: User, role: Role) -> User:
     previous = user.role
     await repository.update_user(user, role=role)
     await repository.bump_token_version(user)
-    await forget_auth_state(user.id)
+    revoked = await end_sessions(user.id)
     action = AuditAction.ROLE_GRANTED if role.rank > previous.rank else AuditAction.ROLE_REVOKED
     await record(
         action,
@@ -63,7 +64,7 @@ async def change_role(principal: Principal, user: User, role: Role) -> User:
         actor_id=principal.user_id,
         target_type=USER_TARGET,
         target_id=user.id,
-        details={"from": previous.value, "to": role.value},
+        details={"from": previous.value, "to": role.value, "revoked_tokens": revoked},
     )
     return user
 
@@ -79,8 +80,9 @@ async def change_activity(principal: Principal, user: User, is_active: bool) -> 
         )
     await repository.update_user(user, is_active=is_active)
     await repository.bump_token_version(user)
-    await forget_auth_state(user.id)
-    revoked = 0 if is_active else await repository.revoke_user_refresh_tokens(user.id)
+    revoked = 0 if is_active else await end_sessions(user.id)
+    if is_active:
+        await forget_auth_state(user.id)
     await record(
         AuditAction.USER_ACTIVATED if is_active else AuditAction.USER_DEACTIVATED,
         actor=principal.actor,
@@ -90,6 +92,14 @@ async def change_activity(principal: Principal, user: User, is_active: bool) -> 
         details={"revoked_tokens": revoked},
     )
     return user
+
+
+async def end_user_sessions(principal: Principal, user_id: UUID) -> int:
+    """End every session of an account; an admin's only by a super admin (or an operator)."""
+    user = await user_by_id(user_id)
+    if user.role.is_admin and principal.role is not Role.SUPER_ADMIN:
+        raise _forbidden("Only a super admin can end an admin's sessions")
+    return await end_sessions_of(user, actor=principal.actor, actor_id=principal.user_id)
 
 
 async def update_user(principal: Principal, user_id: UUID, request: AdminUserUpdateRequest) -> User:

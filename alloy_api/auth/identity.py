@@ -12,10 +12,17 @@ tokens meets the rate limit (429) instead of unbounded 401s.
 """
 
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from quart import Quart, Response, current_app, request
 
-from alloy_api.audit.service import LEGACY_TOKEN_ACTOR
+from alloy_api.audit.service import (
+    ANONYMOUS_ACTOR,
+    LEGACY_TOKEN_ACTOR,
+    AuditAction,
+    record_folded,
+    user_actor,
+)
 from alloy_api.auth.auth_state import prefetch_auth_state
 from alloy_api.auth.dependencies import authorise, required_roles
 from alloy_api.auth.legacy import (
@@ -29,9 +36,10 @@ from alloy_api.auth.principal import Principal
 from alloy_api.auth.roles import Role
 from alloy_api.auth.service import auth_state_for_claims
 from alloy_api.auth.tokens import BEARER_CHALLENGE, invalid_token, verify_access_token
-from alloy_api.kit.errors import AuthenticationError, ErrorCode
+from alloy_api.kit.errors import AuthenticationError, AuthorizationError, ErrorCode
 from alloy_api.kit.pipeline import CallNext, RequestState
 from alloy_api.kit.ratelimit import RateLimiter
+from alloy_api.observability.metrics import current_route
 from alloy_api.settings import Settings
 
 BEARER_SCHEME = "bearer"
@@ -58,6 +66,28 @@ def _bearer_token() -> str:
     return token.strip()
 
 
+async def _audit_rejected_token(rejection: AuthenticationError, claimed_user: str | None) -> None:
+    """A refused token, folded per minute; the user it names, when its signature held."""
+    await record_folded(
+        AuditAction.TOKEN_REJECTED,
+        actor=ANONYMOUS_ACTOR if claimed_user is None else user_actor(claimed_user),
+        actor_id=claimed_user,
+        route=current_route(),
+        details={"code": rejection.error_code.name, "method": request.method},
+    )
+
+
+async def _audit_denied(principal: Principal, code: str | None) -> None:
+    """A 403, folded per minute per (user, route)."""
+    await record_folded(
+        AuditAction.ACCESS_DENIED,
+        actor=principal.actor,
+        actor_id=principal.user_id,
+        route=current_route(),
+        details={"method": request.method, **({"code": code} if code else {})},
+    )
+
+
 class IdentityStage:
     name = "identity"
 
@@ -73,11 +103,21 @@ class IdentityStage:
         try:
             principal = await self._authenticate(state, guard)
         except AuthenticationError as rejection:
+            claimed_user = state.user_id
             rejection.headers.update(await self._count_rejection(state))
+            if rejection.error_code is not ErrorCode.AUTH_MISSING_TOKEN:
+                await _audit_rejected_token(rejection, claimed_user)
             raise
-        authorise(principal, guard.allowed, admin_require_2fa=self._settings.admin_require_2fa)
+        try:
+            authorise(principal, guard.allowed, admin_require_2fa=self._settings.admin_require_2fa)
+        except AuthorizationError as denial:
+            await _audit_denied(principal, denial.error_code.name)
+            raise
         state.principal = principal
-        return await call_next()
+        response = await call_next()
+        if response.status_code == HTTPStatus.FORBIDDEN:
+            await _audit_denied(principal, None)
+        return response
 
     def _guard(self, app: Quart, endpoint: str | None) -> Guard | None:
         if endpoint is None:
@@ -101,7 +141,7 @@ class IdentityStage:
         state.user_id = claims.user_id
         prefetch_auth_state(claims.user_id)
         await self._limiter.take(state)
-        return Principal.for_user(await auth_state_for_claims(claims))
+        return Principal.for_user(await auth_state_for_claims(claims), claims.session_id)
 
     async def _legacy_principal(self, presented: str) -> Principal:
         accepted = matches_legacy_token(self._settings, presented)

@@ -52,6 +52,7 @@ class RefreshToken(Model):
 
     class Meta:
         table = "refresh_tokens"
+        indexes = (("user_id", "revoked_at"),)
 
 
 class RecoveryCode(Model):

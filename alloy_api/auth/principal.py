@@ -15,12 +15,14 @@ class Principal:
     actor: str
     user: AuthState | None
     """The acting user's id, role and 2FA state (not the account row: see `current_user`)."""
+    session_id: str | None = None
+    """The session of the access token the user acts with."""
 
     @property
     def user_id(self) -> UUID | None:
         return self.user.id if self.user is not None else None
 
     @classmethod
-    def for_user(cls, user: User | AuthState) -> "Principal":
+    def for_user(cls, user: User | AuthState, session_id: str | None = None) -> "Principal":
         state = user if isinstance(user, AuthState) else AuthState.of(user)
-        return cls(role=state.role, actor=user_actor(state.id), user=state)
+        return cls(role=state.role, actor=user_actor(state.id), user=state, session_id=session_id)

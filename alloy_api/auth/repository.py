@@ -116,10 +116,38 @@ async def family_has_revoked_tokens(family_id: UUID) -> bool:
     return await RefreshToken.filter(family_id=family_id, revoked_at__isnull=False).exists()
 
 
-async def revoke_user_refresh_tokens(user_id: UUID) -> int:
-    return await RefreshToken.filter(user_id=user_id, revoked_at__isnull=True).update(
-        revoked_at=utc_now()
+async def revoke_user_refresh_tokens(user_id: UUID, *, keep_family: UUID | None = None) -> int:
+    """Revoke every refresh token of the user, except those of the family `keep_family`."""
+    tokens = RefreshToken.filter(user_id=user_id, revoked_at__isnull=True)
+    if keep_family is not None:
+        tokens = tokens.exclude(family_id=keep_family)
+    return await tokens.update(revoked_at=utc_now())
+
+
+async def sessions_ended_since(user_id: UUID, since: datetime) -> list[UUID]:
+    """The refresh families of the user revoked at or after `since`."""
+    families = (
+        await RefreshToken.filter(user_id=user_id, revoked_at__gte=since)
+        .distinct()
+        .values_list("family_id", flat=True)
     )
+    return [UUID(str(family)) for family in families]
+
+
+def live_session_tokens(user_id: UUID, *, started_after: datetime) -> QuerySet[RefreshToken]:
+    """The current refresh token of each live session of the user: unused, unrevoked, unexpired,
+    its family younger than its maximum age."""
+    return RefreshToken.filter(
+        user_id=user_id,
+        used_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=utc_now(),
+        family_started_at__gt=started_after,
+    )
+
+
+async def family_belongs_to(family_id: UUID, user_id: UUID) -> bool:
+    return await RefreshToken.filter(family_id=family_id, user_id=user_id).exists()
 
 
 async def delete_refresh_tokens_expired_before(cutoff: datetime, batch_size: int) -> int:

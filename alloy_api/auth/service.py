@@ -17,9 +17,10 @@ from alloy_api.audit.service import (
     user_actor,
 )
 from alloy_api.auth import repository
-from alloy_api.auth.auth_state import AuthState, auth_state, forget_auth_state
+from alloy_api.auth.auth_state import AuthState, auth_state
 from alloy_api.auth.models import RefreshToken, User
 from alloy_api.auth.passwords import (
+    PasswordMatch,
     ensure_acceptable_password,
     hash_password,
     needs_rehash,
@@ -32,12 +33,14 @@ from alloy_api.auth.schemas import (
     TokenResponse,
     UpdateMeRequest,
 )
+from alloy_api.auth.sessions import end_session, end_sessions
 from alloy_api.auth.throttle import Attempt, LoginThrottle, login_throttle
 from alloy_api.auth.tokens import (
     AccessClaims,
     expired_token,
     invalid_token,
     issue_access_token,
+    keyed_hash,
     new_refresh_token,
     refresh_token_hash,
 )
@@ -55,6 +58,7 @@ from alloy_api.kit.time import format_utc, utc_now
 from alloy_api.settings import Settings
 
 REFRESH_FAMILY_TARGET = "refresh_token_family"
+ATTEMPTED_EMAIL_KEY_PURPOSE = b"alloy attempted emails v1"
 PRUNE_BATCH_SIZE = 5000
 
 
@@ -62,6 +66,14 @@ PRUNE_BATCH_SIZE = 5000
 class ClientInfo:
     ip: str
     user_agent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reauthentication:
+    current_password: str
+    otp_code: str | None = None
+    recovery_code: str | None = None
+    needs_second_factor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +131,11 @@ async def _issue_tokens(
         _family_ends_at(settings, family_started_at),
     )
     refresh_token = new_refresh_token()
+    session_id = parent.family_id if parent else new_id()
     await repository.create_refresh_token(
         user=user,
         token_hash=refresh_token_hash(settings, refresh_token),
-        family_id=parent.family_id if parent else new_id(),
+        family_id=session_id,
         family_started_at=family_started_at,
         parent_id=parent.id if parent else None,
         expires_at=expires_at,
@@ -130,7 +143,11 @@ async def _issue_tokens(
         ip=client.ip,
     )
     access_token = issue_access_token(
-        settings, user_id=str(user.id), role=user.role, token_version=user.token_version
+        settings,
+        user_id=str(user.id),
+        role=user.role,
+        token_version=user.token_version,
+        session_id=str(session_id),
     )
     return TokenResponse(
         access_token=access_token,
@@ -140,59 +157,78 @@ async def _issue_tokens(
     )
 
 
-async def _audit_refused_login(user: User | None, reason: str) -> None:
+async def start_session(settings: Settings, user: User, client: ClientInfo) -> TokenResponse:
+    """A new session (refresh family) of `user` and its first pair of tokens."""
+    return await _issue_tokens(settings, user, client)
+
+
+def _attempted_account(settings: Settings, user: User | None, email: str) -> dict[str, Any]:
+    """Which account a refused login tried: its id, or for an email no account has, a keyed
+    hash of the normalised email (repeats of one email are linked, the email is not kept)."""
+    if user is not None:
+        return {"target_type": USER_TARGET, "target_id": user.id, "details": {}}
+    attempted = keyed_hash(settings, ATTEMPTED_EMAIL_KEY_PURPOSE, email)
+    return {"target_type": None, "target_id": None, "details": {"attempted_email_hash": attempted}}
+
+
+async def _audit_refused_login(
+    settings: Settings, action: AuditAction, user: User | None, email: str, reason: str
+) -> None:
+    attempted = _attempted_account(settings, user, email)
     await record(
-        AuditAction.LOGIN_FAILED,
+        action,
         actor=ANONYMOUS_ACTOR,
         outcome=Outcome.FAILURE,
-        target_type=USER_TARGET,
-        target_id=user.id if user else None,
-        details={"reason": reason},
+        target_type=attempted["target_type"],
+        target_id=attempted["target_id"],
+        details={**attempted["details"], "reason": reason},
     )
 
 
-async def _reserve_login(throttle: LoginThrottle, email: str, client: ClientInfo) -> Attempt:
+async def _reserve_login(
+    settings: Settings, throttle: LoginThrottle, email: str, client: ClientInfo
+) -> Attempt:
     try:
         return await throttle.reserve(email, client.ip, login=True)
     except RateLimitedError:
-        await record(
-            AuditAction.LOGIN_THROTTLED,
-            actor=ANONYMOUS_ACTOR,
-            outcome=Outcome.FAILURE,
-            details={"email_domain": email.rpartition("@")[2]},
-        )
+        user = await repository.user_by_email(email)
+        await _audit_refused_login(settings, AuditAction.LOGIN_THROTTLED, user, email, "throttled")
         raise
 
 
-async def _authenticated_user(settings: Settings, email: str, request: LoginRequest) -> User:
+async def _authenticated_user(
+    settings: Settings, email: str, request: LoginRequest
+) -> tuple[User, PasswordMatch]:
     user = await repository.user_by_email(email)
     password_matches = await verify_password(
         settings, user.password_hash if user else None, request.password
     )
     if user is None or not password_matches or not user.is_active:
         reason = "inactive" if user is not None and password_matches else "bad_credentials"
-        await _audit_refused_login(user, reason)
+        await _audit_refused_login(settings, AuditAction.LOGIN_FAILED, user, email, reason)
         raise invalid_credentials()
     try:
         await verify_second_factor(settings, user, request.otp_code, request.recovery_code)
     except AuthenticationError as error:
         if error.error_code is ErrorCode.AUTH_2FA_INVALID:
-            await _audit_refused_login(user, "second_factor_invalid")
+            await _audit_refused_login(
+                settings, AuditAction.LOGIN_FAILED, user, email, "second_factor_invalid"
+            )
         raise
-    return user
+    return user, password_matches
 
 
 async def login(
     settings: Settings, throttle: LoginThrottle, request: LoginRequest, client: ClientInfo
 ) -> TokenResponse:
     email = repository.normalise_email(request.email)
-    attempt = await _reserve_login(throttle, email, client)
+    attempt = await _reserve_login(settings, throttle, email, client)
     async with attempt:
-        user = await _authenticated_user(settings, email, request)
-    if needs_rehash(settings, user.password_hash):
+        user, password_match = await _authenticated_user(settings, email, request)
+    if needs_rehash(settings, user.password_hash, password_match):
         new_hash = await hash_password(settings, request.password)
         await repository.update_user(user, password_hash=new_hash)
-    tokens = await _issue_tokens(settings, user, client)
+    tokens = await start_session(settings, user, client)
     await record_own_account_event(
         AuditAction.LOGIN_SUCCEEDED,
         user.id,
@@ -201,7 +237,7 @@ async def login(
 
 
 async def _refresh_token_reused(token: RefreshToken) -> AuthenticationError:
-    revoked = await repository.revoke_family(token.family_id)
+    revoked = await end_session(token.user_id, token.family_id)
     await record(
         AuditAction.REFRESH_TOKEN_REUSED,
         actor=user_actor(token.user_id),
@@ -241,18 +277,19 @@ async def refresh(settings: Settings, raw_token: str, client: ClientInfo) -> Tok
         raise invalid_token("The refresh token has been revoked")
     user = await repository.user_by_id(token.user_id)
     if user is None or not user.is_active:
-        await repository.revoke_family(token.family_id)
+        await end_session(token.user_id, token.family_id)
         raise invalid_token("The account is not active")
     tokens = await _issue_tokens(settings, user, client, parent=token)
     if await repository.family_has_revoked_tokens(token.family_id):
-        await repository.revoke_family(token.family_id)
+        await end_session(token.user_id, token.family_id)
         raise invalid_token("The refresh token family was revoked while rotating")
     return tokens
 
 
 async def logout(settings: Settings, raw_token: str) -> None:
+    """End the refresh token's session: its access tokens are refused from the next request."""
     token = await _known_refresh_token(settings, raw_token)
-    revoked = await repository.revoke_family(token.family_id)
+    revoked = await end_session(token.user_id, token.family_id)
     await record(
         AuditAction.LOGOUT,
         actor=user_actor(token.user_id),
@@ -275,6 +312,8 @@ async def auth_state_for_claims(claims: AccessClaims) -> AuthState:
         raise invalid_token("The account of this token is not active")
     if state.token_version != claims.token_version or state.role != claims.role:
         raise invalid_token("The access token was issued before a role or password change")
+    if claims.session_id in state.ended_sessions:
+        raise invalid_token("The session of this access token has ended")
     return state
 
 
@@ -296,29 +335,62 @@ async def reauthentication(
         yield
 
 
-async def _change_password(
-    settings: Settings, user: User, current_password: str | None, new_password: str
+async def reauthenticate(
+    settings: Settings,
+    user: User,
+    credentials: Reauthentication,
+    refusal: AuditAction,
+    details: dict[str, Any],
 ) -> None:
-    if current_password is None:
+    """The caller proves again who they are: their password, and a code when the account has 2FA
+    and the change needs one; each check counts against the login throttle (`reauthentication`).
+    A refusal is audited as `refusal` with `details` and its reason."""
+    async with reauthentication(user, refusal, details):
+        if not await verify_password(settings, user.password_hash, credentials.current_password):
+            await record_own_account_event(
+                refusal,
+                user.id,
+                outcome=Outcome.FAILURE,
+                details={**details, "reason": "wrong_current_password"},
+            )
+            raise invalid_credentials()
+        if not credentials.needs_second_factor:
+            return
+        try:
+            await verify_second_factor(
+                settings, user, credentials.otp_code, credentials.recovery_code
+            )
+        except AuthenticationError as error:
+            if error.error_code is ErrorCode.AUTH_2FA_INVALID:
+                await record_own_account_event(
+                    refusal,
+                    user.id,
+                    outcome=Outcome.FAILURE,
+                    details={**details, "reason": "second_factor_invalid"},
+                )
+            raise
+
+
+async def _change_password(
+    settings: Settings, user: User, request: UpdateMeRequest, current_session: str | None
+) -> None:
+    if request.current_password is None:
         raise FieldValidationError.single(
             "current_password",
             "current_password is needed to change the password",
             reason="missing",
         )
-    async with reauthentication(user, AuditAction.PASSWORD_CHANGED, {}):
-        if not await verify_password(settings, user.password_hash, current_password):
-            await record_own_account_event(
-                AuditAction.PASSWORD_CHANGED,
-                user.id,
-                outcome=Outcome.FAILURE,
-                details={"reason": "wrong_current_password"},
-            )
-            raise invalid_credentials()
+    new_password = request.password or ""
     ensure_acceptable_password(new_password, email=user.email, name=user.name)
+    credentials = Reauthentication(
+        current_password=request.current_password,
+        otp_code=request.otp_code,
+        recovery_code=request.recovery_code,
+        needs_second_factor=user.two_factor_enabled,
+    )
+    await reauthenticate(settings, user, credentials, AuditAction.PASSWORD_CHANGED, {})
     await repository.update_user(user, password_hash=await hash_password(settings, new_password))
-    await repository.bump_token_version(user)
-    await forget_auth_state(user.id)
-    revoked = await repository.revoke_user_refresh_tokens(user.id)
+    revoked = await end_sessions(user.id, keep=current_session)
     await record_own_account_event(
         AuditAction.PASSWORD_CHANGED,
         user.id,
@@ -326,9 +398,12 @@ async def _change_password(
     )
 
 
-async def update_me(settings: Settings, user: User, request: UpdateMeRequest) -> User:
+async def update_me(
+    settings: Settings, user: User, request: UpdateMeRequest, *, current_session: str | None
+) -> User:
+    """Rename, or change the password: that ends every session but `current_session`."""
     if request.password is not None:
-        await _change_password(settings, user, request.current_password, request.password)
+        await _change_password(settings, user, request, current_session)
     if request.name is not None and request.name != user.name:
         await repository.update_user(user, name=request.name)
         await record_own_account_event(

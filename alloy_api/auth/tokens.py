@@ -19,7 +19,7 @@ from alloy_api.settings import Settings
 
 ACCESS_TOKEN_ALGORITHM = "HS256"  # noqa: S105 - an algorithm name
 ACCEPTED_ALGORITHMS = [ACCESS_TOKEN_ALGORITHM]
-REQUIRED_CLAIMS = ["sub", "role", "iat", "nbf", "exp", "iss", "aud", "jti", "ver"]
+REQUIRED_CLAIMS = ["sub", "role", "iat", "nbf", "exp", "iss", "aud", "jti", "ver", "sid"]
 REFRESH_TOKEN_BYTES = 32
 ACCESS_KEY_PURPOSE = b"alloy access tokens v1"
 REFRESH_KEY_PURPOSE = b"alloy refresh tokens v1"
@@ -46,14 +46,19 @@ class AccessClaims:
     role: Role
     token_version: int
     token_id: str
+    session_id: str
 
 
-def issue_access_token(settings: Settings, *, user_id: str, role: Role, token_version: int) -> str:
+def issue_access_token(
+    settings: Settings, *, user_id: str, role: Role, token_version: int, session_id: str
+) -> str:
+    """A signed access token of the session (refresh family) `session_id`."""
     issued_at = utc_now()
     claims: dict[str, Any] = {
         "sub": user_id,
         "role": role.value,
         "ver": token_version,
+        "sid": session_id,
         "iat": issued_at,
         "nbf": issued_at,
         "exp": issued_at + timedelta(seconds=settings.access_token_ttl_seconds),
@@ -110,6 +115,7 @@ def _verified(
             role=Role(claims["role"]),
             token_version=int(claims["ver"]),
             token_id=str(claims["jti"]),
+            session_id=str(claims["sid"]),
         )
         return verified, float(claims["exp"])
     except (ValueError, TypeError) as error:

@@ -9,9 +9,9 @@ from alloy_api.audit.service import (
     user_actor,
 )
 from alloy_api.auth import repository
-from alloy_api.auth.auth_state import forget_auth_state
 from alloy_api.auth.models import User
 from alloy_api.auth.schemas import TwoFactorEnrolmentResponse, TwoFactorStatusResponse
+from alloy_api.auth.sessions import end_sessions
 from alloy_api.auth.tokens import recovery_code_hash
 from alloy_api.auth.totp import (
     decrypt_secret,
@@ -104,8 +104,11 @@ async def start_enrolment(
     )
 
 
-async def confirm_enrolment(settings: Settings, user: User, code: str, *, actor: str) -> list[str]:
-    """Enable 2FA with a first valid code; the recovery codes are returned this once only."""
+async def confirm_enrolment(
+    settings: Settings, user: User, code: str, *, actor: str, keep_session: str | None = None
+) -> list[str]:
+    """Enable 2FA with a first valid code, ending every session but `keep_session`; the recovery
+    codes are returned this once only."""
     if user.two_factor_enabled:
         raise BusinessRuleError(
             "2FA is already enabled; disable it first", code=ErrorCode.BR_2FA_ALREADY_ENABLED
@@ -127,48 +130,51 @@ async def confirm_enrolment(settings: Settings, user: User, code: str, *, actor:
         user, [recovery_code_hash(settings, code) for code in recovery_codes]
     )
     await repository.update_user(user, totp_enabled_at=utc_now())
-    await forget_auth_state(user.id)
+    revoked = await end_sessions(user.id, keep=keep_session)
     await record(
         AuditAction.TWO_FACTOR_ENABLED,
         actor=actor,
         actor_id=user.id if actor == user_actor(user.id) else None,
         target_type=USER_TARGET,
         target_id=user.id,
+        details={"revoked_tokens": revoked},
     )
     return recovery_codes
 
 
-async def _clear(user: User) -> None:
+async def _clear(user: User, keep_session: str | None) -> int:
+    """Remove the account's 2FA and end every session but `keep_session`: the revoked tokens."""
     await repository.delete_recovery_codes(user)
     await repository.update_user(
         user, totp_secret_encrypted=None, totp_enabled_at=None, totp_last_used_step=None
     )
-    await forget_auth_state(user.id)
+    return await end_sessions(user.id, keep=keep_session)
 
 
-async def disable(settings: Settings, user: User, code: str) -> None:
+def ensure_enabled(user: User) -> None:
     if not user.two_factor_enabled:
         raise BusinessRuleError(
             "2FA is not enabled on this account", code=ErrorCode.BR_2FA_NOT_ENABLED
         )
-    if not await accept_totp_code(settings, user, code):
-        await record_own_account_event(
-            AuditAction.TWO_FACTOR_FAILED,
-            user.id,
-            outcome=Outcome.FAILURE,
-            details={"during": "disable"},
-        )
-        raise invalid_code()
-    await _clear(user)
+
+
+async def disable(user: User, *, keep_session: str | None) -> None:
+    """Remove 2FA once the caller has re-authenticated with password and code."""
+    ensure_enabled(user)
+    revoked = await _clear(user, keep_session)
     await record_own_account_event(
-        AuditAction.TWO_FACTOR_DISABLED,
-        user.id,
+        AuditAction.TWO_FACTOR_DISABLED, user.id, details={"revoked_tokens": revoked}
     )
 
 
 async def reset(user: User, *, actor: str) -> None:
-    """Remove 2FA from an account without a code (operators only, from the CLI)."""
-    await _clear(user)
+    """Remove 2FA from an account without a code (operators only, from the CLI); every session
+    of the account ends."""
+    revoked = await _clear(user, keep_session=None)
     await record(
-        AuditAction.TWO_FACTOR_RESET, actor=actor, target_type=USER_TARGET, target_id=user.id
+        AuditAction.TWO_FACTOR_RESET,
+        actor=actor,
+        target_type=USER_TARGET,
+        target_id=user.id,
+        details={"revoked_tokens": revoked},
     )

@@ -79,6 +79,7 @@ class ErrorCode(Enum):
     )
     NF_ROUTE = (HTTPStatus.NOT_FOUND, "No route matches the path")
     NF_USER = (HTTPStatus.NOT_FOUND, "No user has this id")
+    NF_LOGIN_SESSION = (HTTPStatus.NOT_FOUND, "The caller has no login session with this id")
     NF_MOVEMENT = (HTTPStatus.NOT_FOUND, "No movement with this id is visible to the caller")
     NF_CIRCUIT = (HTTPStatus.NOT_FOUND, "No circuit with this id")
     NF_SCORING_CONFIG = (HTTPStatus.NOT_FOUND, "No scoring config version exists yet")

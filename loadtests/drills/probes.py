@@ -141,6 +141,8 @@ class Probes:
             raise RuntimeError("the probe movement could not be created")
         self.old_password_token = self.password_account.access_token
         self.old_role_token = self.role_account.access_token
+        if not await login(self.api, self.password_account, Actor.SETUP):
+            raise RuntimeError("the probe account could not open a second session")
         self._primed_cli = await self._start_cli(self._role_arguments(), primed=True)
         self._primed_rehearsal = await self._start_cli(["users", "list"], primed=True)
         for _ in range(WARM_READS):
@@ -210,15 +212,16 @@ class Probes:
             await asyncio.sleep(POLL_SECONDS)
 
     async def _change_password(self) -> str:
-        """One attempt. A 401 after an unanswered attempt may mean that attempt went through:
-        signing in with the new password tells."""
+        """One attempt, from a second session: the change ends every other session, the one of
+        the old token among them. A 401 after an unanswered attempt may mean that attempt went
+        through: signing in with the new password tells."""
         account = self.password_account
         answer = await self.api.call(
             "PATCH",
             "/v1/users/me",
             "PATCH /v1/users/me",
             Actor.PROBE,
-            token=self.old_password_token,
+            token=account.access_token,
             json={"current_password": account.password, "password": self.new_password},
         )
         if answer is not None and answer.status == 401:

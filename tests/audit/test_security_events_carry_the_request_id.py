@@ -1,5 +1,7 @@
 """Every security event of CONTRACT §7 lands in the audit log with the request id that caused it."""
 
+import secrets
+
 import pytest
 
 from alloy_api.audit.models import AuditEvent
@@ -21,17 +23,15 @@ async def test_each_flow_is_audited_with_its_request_id(
         json={"email": user_account.email, "password": "wrong wrong wrong"},
         headers=tagged("r-login-failed"),
     )
-    session = (
-        await body_of(
-            await client.post(
-                "/v1/auth/login",
-                json={"email": user_account.email, "password": user_account.password},
-                headers=tagged("r-login-ok"),
-            )
-        )
-    )["data"]
+    await client.post(
+        "/v1/auth/login",
+        json={"email": user_account.email, "password": user_account.password},
+        headers=tagged("r-login-ok"),
+    )
     enrolment = await client.post(
-        "/v1/auth/2fa/enrolment", json={}, headers=tagged("r-enrol", user_account.headers)
+        "/v1/auth/2fa/enrolment",
+        json={"current_password": user_account.password},
+        headers=tagged("r-enrol", user_account.headers),
     )
     secret = (await body_of(enrolment))["data"]["secret"]
     verification = await client.post(
@@ -51,17 +51,28 @@ async def test_each_flow_is_audited_with_its_request_id(
     )
     await client.delete(
         "/v1/auth/2fa",
-        json={"code": code_at_step(secret, current_step() + 1)},
+        json={
+            "code": code_at_step(secret, current_step() + 1),
+            "current_password": user_account.password,
+        },
         headers=tagged("r-disable", user_account.headers),
     )
+    later = (
+        await body_of(
+            await client.post(
+                "/v1/auth/login",
+                json={"email": user_account.email, "password": user_account.password},
+            )
+        )
+    )["data"]
     rotated = (
         await body_of(
-            await client.post("/v1/auth/refresh", json={"refresh_token": session["refresh_token"]})
+            await client.post("/v1/auth/refresh", json={"refresh_token": later["refresh_token"]})
         )
     )["data"]
     await client.post(
         "/v1/auth/refresh",
-        json={"refresh_token": session["refresh_token"]},
+        json={"refresh_token": later["refresh_token"]},
         headers=tagged("r-reuse"),
     )
     await client.patch(
@@ -112,10 +123,10 @@ async def test_each_flow_is_audited_with_its_request_id(
 
 
 def test_production_refuses_a_short_legacy_token(tmp_path) -> None:
-    with pytest.raises(InsecureConfigurationError):
+    with pytest.raises(InsecureConfigurationError, match="ALLOY_LEGACY_ADMIN_TOKEN"):
         Settings(
             environment="production",
-            secret_key="s" * 40,
+            secret_key=secrets.token_urlsafe(48),
             database_url="postgres://a@127.0.0.1/x",
             legacy_admin_token="short",
             data_dir=tmp_path,

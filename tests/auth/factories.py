@@ -54,7 +54,8 @@ async def make_account(
     password: str = STRONG_PASSWORD,
     two_factor: bool | None = None,
 ) -> Account:
-    """An account created straight in the database; admins get 2FA unless told otherwise."""
+    """An account created straight in the database; admins get 2FA unless told otherwise. Its
+    access token names a session of its own that has no refresh token (log in for one that has)."""
     user = await repository.create_user(
         email=email or f"lifter-{new_id_str()}@example.com",
         name=name,
@@ -70,6 +71,10 @@ async def make_account(
             totp_enabled_at=utc_now(),
         )
     access_token = issue_access_token(
-        settings, user_id=str(user.id), role=user.role, token_version=user.token_version
+        settings,
+        user_id=str(user.id),
+        role=user.role,
+        token_version=user.token_version,
+        session_id=new_id_str(),
     )
     return Account(user=user, password=password, access_token=access_token, totp_secret=totp_secret)

@@ -21,3 +21,12 @@ async def login(client: Any, email: str, password: str, **extra: Any) -> Any:
 
 def bearer(access_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {access_token}"}
+
+
+async def signed_in_headers(client, account) -> dict[str, str]:
+    """The headers of a new session of `account` (a login)."""
+    credentials = {"email": account.email, "password": account.password}
+    if account.totp_secret is not None:
+        credentials["otp_code"] = account.next_totp_code(steps_ahead=0)
+    response = await client.post("/v1/auth/login", json=credentials)
+    return {"Authorization": f"Bearer {(await response.get_json())['data']['access_token']}"}

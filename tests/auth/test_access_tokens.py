@@ -30,6 +30,7 @@ def claims_for(account, settings, **overrides):
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "jti": "test-jti",
+        "sid": "test-session",
     }
     claims.update(overrides)
     return {name: value for name, value in claims.items() if value is not None}
@@ -62,7 +63,7 @@ async def test_issued_token_carries_every_contract_claim(user_account, settings)
         algorithms=["HS256"],
         audience=settings.jwt_audience,
     )
-    assert {"sub", "role", "iat", "nbf", "exp", "iss", "aud", "jti"} <= set(claims)
+    assert {"sub", "role", "iat", "nbf", "exp", "iss", "aud", "jti", "sid"} <= set(claims)
     assert claims["exp"] - claims["iat"] == settings.access_token_ttl_seconds == 900
     assert jwt.get_unverified_header(user_account.access_token)["alg"] == "HS256"
     assert verify_access_token(settings, user_account.access_token).user_id == user_account.id
@@ -120,6 +121,7 @@ async def test_a_token_verified_under_one_key_is_not_valid_under_another(
         "alg_none",
         "hs512_confusion",
         "missing_jti",
+        "missing_sid",
         "not_yet_valid",
         "flipped_payload",
         "garbage",
@@ -138,6 +140,7 @@ async def test_every_forged_token_is_auth_invalid_token(
         "alg_none": lambda: unsigned(good),
         "hs512_confusion": lambda: sign(good, settings, algorithm="HS512"),
         "missing_jti": lambda: sign(claims_for(user_account, settings, jti=None), settings),
+        "missing_sid": lambda: sign(claims_for(user_account, settings, sid=None), settings),
         "not_yet_valid": lambda: sign({**good, "nbf": future}, settings),
         "flipped_payload": lambda: _flip_role(sign(good, settings)),
         "garbage": lambda: "not.a.jwt",

@@ -56,7 +56,7 @@ async def test_only_super_admins_grant_roles(
         super_admin_account.id,
         user_account.id,
     )
-    assert event.details == {"from": "user", "to": "admin"}
+    assert event.details == {"from": "user", "to": "admin", "revoked_tokens": 0}
 
 
 async def test_a_role_downgrade_kills_older_access_tokens_at_once(
@@ -72,7 +72,7 @@ async def test_a_role_downgrade_kills_older_access_tokens_at_once(
     assert stale.status_code == 401
     assert error_codes(await body_of(stale)) == ["AUTH_INVALID_TOKEN"]
     [event] = await audit_events("role_revoked")
-    assert event.details == {"from": "admin", "to": "user"}
+    assert event.details == {"from": "admin", "to": "user", "revoked_tokens": 0}
 
 
 async def test_deactivation_ends_sessions_and_logins(client, admin_account, user_account) -> None:

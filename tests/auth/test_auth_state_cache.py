@@ -10,7 +10,7 @@ from tortoise.expressions import F
 from alloy_api.auth.models import User
 from alloy_api.auth.roles import Role
 from tests.auth.factories import STRONG_PASSWORD
-from tests.auth.helpers import error_codes
+from tests.auth.helpers import error_codes, signed_in_headers
 from tests.conftest import TEST_DATABASE_URL, TEST_REDIS_URL
 
 READ_PATH = "/v1/movements?limit=1"
@@ -49,10 +49,15 @@ async def test_a_change_refuses_older_tokens_on_the_next_cached_read(
     client, account_factory, super_admin_account, change
 ) -> None:
     target = await account_factory(role=Role.ADMIN)
-    assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
-    assert (await client.get(READ_PATH, headers=target.headers)).status_code == 200
+    stale_headers = await signed_in_headers(client, target)
+    assert (await client.get(READ_PATH, headers=stale_headers)).status_code == 200
+    assert (await client.get(READ_PATH, headers=stale_headers)).status_code == 200
     if change == "password_change":
-        body = {"password": NEW_PASSWORD, "current_password": STRONG_PASSWORD}
+        body = {
+            "password": NEW_PASSWORD,
+            "current_password": STRONG_PASSWORD,
+            "otp_code": target.next_totp_code(),
+        }
         response = await client.patch("/v1/users/me", json=body, headers=target.headers)
     else:
         body = {"role": "user"} if change == "role_downgrade" else {"is_active": False}
@@ -60,7 +65,7 @@ async def test_a_change_refuses_older_tokens_on_the_next_cached_read(
             f"{ADMIN_USERS}/{target.id}", json=body, headers=super_admin_account.headers
         )
     assert response.status_code == 200
-    stale = await client.get(READ_PATH, headers=target.headers)
+    stale = await client.get(READ_PATH, headers=stale_headers)
     assert stale.status_code == 401
     assert error_codes(await stale.get_json()) == ["AUTH_INVALID_TOKEN"]
 
@@ -69,7 +74,7 @@ async def test_disabling_2fa_closes_admin_routes_on_the_next_request(client, adm
     assert (await client.get(ADMIN_USERS, headers=admin_account.headers)).status_code == 200
     disabled = await client.delete(
         "/v1/auth/2fa",
-        json={"code": admin_account.next_totp_code()},
+        json={"code": admin_account.next_totp_code(), "current_password": admin_account.password},
         headers=admin_account.headers,
     )
     assert disabled.status_code == 204

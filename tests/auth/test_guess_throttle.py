@@ -20,7 +20,7 @@ WRONG_PASSWORD = "not the password at all"
 @pytest.fixture
 def settings(settings_factory):
     return settings_factory(
-        login_max_failures_per_account=BUDGET,
+        login_max_failures_per_account_address=BUDGET,
         login_max_failures_per_ip=1000,
         rate_limit_auth="1000/hour",
         rate_limit_write="1000/hour",
@@ -31,6 +31,10 @@ def wrong_code(secret: str) -> str:
     """A code no step the server accepts now (or in the next seconds) can match."""
     near = {code_at_step(secret, current_step() + offset) for offset in range(-2, 4)}
     return next(f"{n:06d}" for n in range(1_000_000) if f"{n:06d}" not in near)
+
+
+def disabling(account, code: str) -> dict:
+    return {"code": code, "current_password": account.password}
 
 
 def statuses(responses) -> list[int]:
@@ -95,15 +99,18 @@ async def test_wrong_codes_to_disable_2fa_count_against_the_login_budget(
     account = await account_factory(two_factor=True)
     bad_code = wrong_code(account.totp_secret)
     for _ in range(BUDGET):
-        response = await client.delete(TWO_FA, json={"code": bad_code}, headers=account.headers)
+        response = await client.delete(
+            TWO_FA, json=disabling(account, bad_code), headers=account.headers
+        )
         assert error_codes(await body_of(response)) == ["AUTH_2FA_INVALID"]
     right = await client.delete(
-        TWO_FA, json={"code": account.next_totp_code()}, headers=account.headers
+        TWO_FA, json=disabling(account, account.next_totp_code()), headers=account.headers
     )
     assert right.status_code == 429
     await assert_login_throttled(client, account, otp_code=account.next_totp_code(2))
     failures = await audit_events("two_factor_failed")
-    assert [event.details for event in failures] == [{"during": "disable"}] * BUDGET + [
+    refused_code = {"during": "disable", "reason": "second_factor_invalid"}
+    assert [event.details for event in failures] == [refused_code] * BUDGET + [
         {"during": "disable", "reason": "throttled"}
     ]
 
@@ -111,7 +118,11 @@ async def test_wrong_codes_to_disable_2fa_count_against_the_login_budget(
 async def test_wrong_codes_to_confirm_an_enrolment_count_against_the_login_budget(
     client, user_account
 ) -> None:
-    enrolment = await client.post(f"{TWO_FA}/enrolment", json={}, headers=user_account.headers)
+    enrolment = await client.post(
+        f"{TWO_FA}/enrolment",
+        json={"current_password": user_account.password},
+        headers=user_account.headers,
+    )
     secret = (await body_of(enrolment))["data"]["secret"]
     for _ in range(BUDGET):
         response = await client.post(
@@ -134,7 +145,7 @@ async def test_a_right_check_gives_its_attempt_back(client, account_factory) -> 
     for _ in range(BUDGET - 1):
         assert (await change_password(client, account, WRONG_PASSWORD)).status_code == 401
     disabled = await client.delete(
-        TWO_FA, json={"code": account.next_totp_code()}, headers=account.headers
+        TWO_FA, json=disabling(account, account.next_totp_code()), headers=account.headers
     )
     assert disabled.status_code == 204
     assert (await change_password(client, account, WRONG_PASSWORD)).status_code == 401

@@ -91,7 +91,7 @@ async def test_login_events_are_audited_with_the_request_id(client, user_account
 
 @pytest.fixture
 def settings(settings_factory):
-    return settings_factory(login_max_failures_per_account=3, login_max_failures_per_ip=50)
+    return settings_factory(login_max_failures_per_account_address=3, login_max_failures_per_ip=50)
 
 
 async def test_repeated_failures_get_429_alike_for_known_and_unknown_emails(

@@ -5,7 +5,7 @@ from tests.auth.helpers import body_of, error_codes, login
 
 @pytest.fixture
 def settings(settings_factory):
-    return settings_factory(login_max_failures_per_account=100, login_max_failures_per_ip=4)
+    return settings_factory(login_max_failures_per_account_address=100, login_max_failures_per_ip=4)
 
 
 async def test_failures_across_many_emails_from_one_ip_get_429(client, user_account) -> None:

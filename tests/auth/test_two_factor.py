@@ -10,7 +10,9 @@ TWO_FA = "/v1/auth/2fa"
 
 
 async def enrol(client, account) -> str:
-    response = await client.post(f"{TWO_FA}/enrolment", json={}, headers=account.headers)
+    response = await client.post(
+        f"{TWO_FA}/enrolment", json={"current_password": account.password}, headers=account.headers
+    )
     assert response.status_code == 201
     data = (await body_of(response))["data"]
     uri = urlsplit(data["otpauth_uri"])
@@ -59,7 +61,11 @@ async def test_enrolment_and_verification_enable_2fa_with_ten_recovery_codes(
     assert status["data"]["recovery_codes_remaining"] == 10
     assert secret not in str(status)
     assert [e.action for e in await audit_events("two_factor_enabled")] == ["two_factor_enabled"]
-    again = await client.post(f"{TWO_FA}/enrolment", json={}, headers=user_account.headers)
+    again = await client.post(
+        f"{TWO_FA}/enrolment",
+        json={"current_password": user_account.password},
+        headers=user_account.headers,
+    )
     assert error_codes(await body_of(again)) == ["BR_2FA_ALREADY_ENABLED"]
 
 
@@ -108,20 +114,71 @@ async def test_each_recovery_code_logs_in_once(client, user_account) -> None:
     assert event.details == {"remaining": 9}
 
 
-async def test_disable_needs_a_valid_code(client, user_account) -> None:
+def disabling(account, code: str, password: str | None = None) -> dict:
+    return {"code": code, "current_password": password or account.password}
+
+
+async def test_disable_needs_the_password_and_a_valid_code(client, user_account) -> None:
     secret, _ = await enable(client, user_account)
-    wrong = await client.delete(TWO_FA, json={"code": "000000"}, headers=user_account.headers)
-    assert error_codes(await body_of(wrong)) == ["AUTH_2FA_INVALID"]
     code = code_at_step(secret, current_step() + 1)
-    response = await client.delete(TWO_FA, json={"code": code}, headers=user_account.headers)
+    headers = user_account.headers
+    wrong = await client.delete(TWO_FA, json=disabling(user_account, "000000"), headers=headers)
+    assert error_codes(await body_of(wrong)) == ["AUTH_2FA_INVALID"]
+    no_password = await client.delete(TWO_FA, json={"code": code}, headers=headers)
+    assert error_codes(await body_of(no_password)) == ["VAL_CURRENT_PASSWORD"]
+    wrong_password = await client.delete(
+        TWO_FA, json=disabling(user_account, code, "not my password at all"), headers=headers
+    )
+    assert error_codes(await body_of(wrong_password)) == ["AUTH_INVALID_CREDENTIALS"]
+    response = await client.delete(TWO_FA, json=disabling(user_account, code), headers=headers)
     assert response.status_code == 204
     assert (await login(client, user_account.email, user_account.password)).status_code == 200
     assert await RecoveryCode.filter(user_id=user_account.id).count() == 0
     assert len(await audit_events("two_factor_disabled")) == 1
-    not_enabled = await client.delete(TWO_FA, json={"code": code}, headers=user_account.headers)
+    not_enabled = await client.delete(
+        TWO_FA, json=disabling(user_account, code), headers=user_account.headers
+    )
     assert error_codes(await body_of(not_enabled)) == ["BR_2FA_NOT_ENABLED"]
 
 
 async def test_two_factor_routes_need_a_signed_in_user(client) -> None:
-    response = await client.post(f"{TWO_FA}/enrolment", json={})
+    response = await client.post(f"{TWO_FA}/enrolment", json={"current_password": "x"})
     assert error_codes(await body_of(response)) == ["AUTH_MISSING_TOKEN"]
+
+
+async def test_enrolment_needs_the_current_password(client, user_account) -> None:
+    path = f"{TWO_FA}/enrolment"
+    missing = await client.post(path, json={}, headers=user_account.headers)
+    assert error_codes(await body_of(missing)) == ["VAL_CURRENT_PASSWORD"]
+    wrong = await client.post(
+        path, json={"current_password": "not my password at all"}, headers=user_account.headers
+    )
+    assert error_codes(await body_of(wrong)) == ["AUTH_INVALID_CREDENTIALS"]
+    status = (await body_of(await client.get(TWO_FA, headers=user_account.headers)))["data"]
+    assert status["enrolment_pending"] is False
+    [refusal] = await audit_events("two_factor_failed")
+    assert refusal.details == {"during": "enrolment", "reason": "wrong_current_password"}
+
+
+async def test_a_password_change_on_a_2fa_account_needs_a_code(client, account_factory) -> None:
+    account = await account_factory(two_factor=True)
+    change = {
+        "password": "granite walrus tempo 93 lantern fig",
+        "current_password": account.password,
+    }
+    without = await client.patch("/v1/users/me", json=change, headers=account.headers)
+    assert error_codes(await body_of(without)) == ["AUTH_2FA_REQUIRED"]
+    wrong = await client.patch(
+        "/v1/users/me", json={**change, "otp_code": "000000"}, headers=account.headers
+    )
+    assert error_codes(await body_of(wrong)) == ["AUTH_2FA_INVALID"]
+    changed = await client.patch(
+        "/v1/users/me",
+        json={**change, "otp_code": account.next_totp_code()},
+        headers=account.headers,
+    )
+    assert changed.status_code == 200
+    [refusal] = [
+        event for event in await audit_events("password_changed") if event.outcome == "failure"
+    ]
+    assert refusal.details == {"reason": "second_factor_invalid"}

@@ -46,7 +46,7 @@ def test_lists_newest_first_with_every_filter(settings) -> None:
         "user_created",
     ]
     assert all(set(event) == EVENT_FIELDS for event in every)
-    assert every[1]["details"] == {"from": "user", "to": "admin"}
+    assert every[1]["details"] == {"from": "user", "to": "admin", "revoked_tokens": 0}
     assert {event["actor"] for event in every} == {OPERATOR}
 
     def actions(*filters: str) -> list[str]:
@@ -63,7 +63,7 @@ def test_lists_newest_first_with_every_filter(settings) -> None:
     table = invoke(settings, "audit", "list", "--action", "role_granted")
     assert table.exit_code == 0
     row = next(line for line in table.stdout.splitlines() if "role_granted" in line)
-    assert OPERATOR in row and '{"from":"user","to":"admin"}' in row
+    assert OPERATOR in row and '{"from":"user","revoked_tokens":0,"to":"admin"}' in row
 
 
 def test_an_accounts_own_events_by_its_email(settings) -> None:

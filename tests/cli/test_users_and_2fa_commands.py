@@ -3,6 +3,7 @@
 import re
 
 from alloy_api.auth.models import User
+from alloy_api.auth.service import ClientInfo, start_session
 from alloy_api.auth.totp import code_at_step, current_step
 from tests.auth.factories import STRONG_PASSWORD
 from tests.cli.support import (
@@ -167,3 +168,22 @@ def test_2fa_enrol_status_and_reset(settings) -> None:
         "two_factor_enabled",
         "two_factor_reset",
     ]
+
+
+def test_users_sessions_lists_and_end_sessions_ends_them(settings) -> None:
+    create_account(settings, EMAIL)
+
+    async def sign_in_twice() -> None:
+        user = await User.get(email=EMAIL)
+        for agent in ("phone", "laptop"):
+            await start_session(settings, user, ClientInfo(ip="198.18.0.7", user_agent=agent))
+
+    query(settings, sign_in_twice)
+    listed = json_output(invoke(settings, "users", "sessions", EMAIL, "--json"))["sessions"]
+    assert [session["user_agent"] for session in listed] == ["laptop", "phone"]
+    assert {session["ip"] for session in listed} == {"198.18.0.7"}
+    assert "2 session(s)" in invoke(settings, "users", "sessions", EMAIL).output
+    ended = invoke(settings, "users", "end-sessions", EMAIL)
+    assert ended.exit_code == 0, ended.output
+    assert json_output(invoke(settings, "users", "sessions", EMAIL, "--json")) == {"sessions": []}
+    assert audit_actions(settings)[-1] == ("sessions_ended", OPERATOR)

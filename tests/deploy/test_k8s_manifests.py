@@ -2,6 +2,7 @@
 
 import os
 import re
+import secrets
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_the_example_secret_is_refused_until_its_placeholders_are_replaced(monke
         monkeypatch.setenv(name, value)
     with pytest.raises(InsecureConfigurationError, match="ALLOY_SECRET_KEY"):
         Settings()
-    monkeypatch.setenv("ALLOY_SECRET_KEY", "k" * 48)
+    monkeypatch.setenv("ALLOY_SECRET_KEY", secrets.token_urlsafe(48))
     settings = Settings()
     assert settings.is_production
     assert settings.database_replica_urls == [config_values()["ALLOY_DATABASE_REPLICA_URLS"]]

@@ -104,7 +104,11 @@ async def test_no_token_secret_or_recovery_code_is_kept_anywhere(client, user_ac
     ).get_json()
     bearer = {"Authorization": f"Bearer {refreshed['data']['access_token']}", **keyed}
     enrolment = await (
-        await client.post("/v1/auth/2fa/enrolment", json={}, headers=bearer)
+        await client.post(
+            "/v1/auth/2fa/enrolment",
+            json={"current_password": credentials["password"]},
+            headers=bearer,
+        )
     ).get_json()
     code = code_at_step(enrolment["data"]["secret"], current_step())
     verification = await (

@@ -14,6 +14,7 @@ from alloy_api.auth.roles import Role
 from alloy_api.db.outbox import CacheInvalidation
 from alloy_api.movements.models import Movement
 from tests.auth.factories import STRONG_PASSWORD, make_account
+from tests.auth.helpers import signed_in_headers
 from tests.faults import PrivateRedis
 from tests.library_support import get_data, seed_everything
 
@@ -101,7 +102,8 @@ async def test_a_password_change_during_a_freeze_is_refused_once_redis_answers(
     breaker closes only after applying it, so the old token's cached state is never served."""
     client = served.test_client()
     account = await make_account(served.app.extensions["alloy"].settings)
-    assert (await client.get("/v1/users/me", headers=account.headers)).status_code == 200
+    other_session = await signed_in_headers(client, account)
+    assert (await client.get("/v1/users/me", headers=other_session)).status_code == 200
     private_redis.freeze()
     changed = await client.patch(
         "/v1/users/me",
@@ -111,12 +113,12 @@ async def test_a_password_change_during_a_freeze_is_refused_once_redis_answers(
     assert changed.status_code == 200
     assert link_of(served.app).is_open
     assert await CacheInvalidation.all().count() == 1
-    during = await client.get("/v1/users/me", headers=account.headers)
+    during = await client.get("/v1/users/me", headers=other_session)
     assert during.status_code == 401
     private_redis.thaw()
     await until(lambda: not link_of(served.app).is_open, "the breaker closing")
     assert await CacheInvalidation.all().count() == 0
-    after = await client.get("/v1/users/me", headers=account.headers)
+    after = await client.get("/v1/users/me", headers=other_session)
     assert after.status_code == 401
     assert int(private_redis.client().get("alloy:epoch") or 0) >= 1
 

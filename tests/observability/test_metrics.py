@@ -20,6 +20,7 @@ from alloy_api.observability.metrics import (
     route_template,
     sample_pool_usage,
 )
+from alloy_api.settings import Environment, Settings
 from tests.kit.test_rate_limit_processes import free_port, wait_until_live
 from tests.scale_probes import add_scale_probes
 
@@ -98,6 +99,12 @@ async def test_metrics_is_not_rate_limited_nor_in_the_openapi_document(client) -
     assert "/metrics" not in document["paths"]
 
 
+def production_over_the_test_database(settings: Settings) -> Settings:
+    """The test settings as production sees them, on the test database even when it is SQLite
+    (which production itself refuses)."""
+    return settings.model_copy(update={"environment": Environment.PRODUCTION})
+
+
 @pytest.mark.parametrize(
     ("authorization", "status", "code"),
     [
@@ -110,13 +117,7 @@ async def test_metrics_is_not_rate_limited_nor_in_the_openapi_document(client) -
 async def test_production_needs_the_metrics_token(
     settings_factory, authorization, status, code
 ) -> None:
-    settings = settings_factory()
-    production = settings_factory(
-        environment="production",
-        secret_key="s" * 40,
-        database_url=settings.resolved_database_url,
-        metrics_token=METRICS_TOKEN,
-    )
+    production = production_over_the_test_database(settings_factory(metrics_token=METRICS_TOKEN))
     async with create_app(production).test_app() as test_app:
         headers = {"Authorization": authorization} if authorization else {}
         response = await test_app.test_client().get("/metrics", headers=headers)
@@ -127,10 +128,7 @@ async def test_production_needs_the_metrics_token(
 
 
 async def test_production_without_a_metrics_token_keeps_metrics_closed(settings_factory) -> None:
-    settings = settings_factory()
-    production = settings_factory(
-        environment="production", secret_key="s" * 40, database_url=settings.resolved_database_url
-    )
+    production = production_over_the_test_database(settings_factory())
     async with create_app(production).test_app() as test_app:
         client = test_app.test_client()
         response = await client.get("/metrics", headers={"Authorization": "Bearer "})

@@ -21,7 +21,7 @@ from .create_two_factor_enrolment_envelope_two_factor_enrolment_response import 
 from .create_two_factor_enrolment_two_factor_enrolment_request import CreateTwoFactorEnrolmentTwoFactorEnrolmentRequest
 from .create_two_factor_verification_envelope_two_factor_enabled_response import CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse
 from .create_two_factor_verification_two_factor_code_request import CreateTwoFactorVerificationTwoFactorCodeRequest
-from .delete_two_factor_two_factor_code_request import DeleteTwoFactorTwoFactorCodeRequest
+from .delete_two_factor_two_factor_disable_request import DeleteTwoFactorTwoFactorDisableRequest
 from .dimension_weights import DimensionWeights
 from .discipline import Discipline
 from .discipline_weight import DisciplineWeight
@@ -51,6 +51,7 @@ from .list_audit_events_envelope_page_audit_event_response import ListAuditEvent
 from .list_circuits_envelope_page_circuit_response import ListCircuitsEnvelopePageCircuitResponse
 from .list_microcycles_envelope_page_microcycle_response import ListMicrocyclesEnvelopePageMicrocycleResponse
 from .list_movements_envelope_page_movement_response import ListMovementsEnvelopePageMovementResponse
+from .list_my_sessions_envelope_page_session_response import ListMySessionsEnvelopePageSessionResponse
 from .list_programs_envelope_page_program_response import ListProgramsEnvelopePageProgramResponse
 from .list_scoring_config_versions_envelope_page_scoring_config_response import ListScoringConfigVersionsEnvelopePageScoringConfigResponse
 from .list_sessions_envelope_page_session_response import ListSessionsEnvelopePageSessionResponse
@@ -158,7 +159,7 @@ __all__ = (
     "CreateTwoFactorEnrolmentTwoFactorEnrolmentRequest",
     "CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse",
     "CreateTwoFactorVerificationTwoFactorCodeRequest",
-    "DeleteTwoFactorTwoFactorCodeRequest",
+    "DeleteTwoFactorTwoFactorDisableRequest",
     "DimensionWeights",
     "Discipline",
     "DisciplineWeight",
@@ -188,6 +189,7 @@ __all__ = (
     "ListCircuitsEnvelopePageCircuitResponse",
     "ListMicrocyclesEnvelopePageMicrocycleResponse",
     "ListMovementsEnvelopePageMovementResponse",
+    "ListMySessionsEnvelopePageSessionResponse",
     "ListProgramsEnvelopePageProgramResponse",
     "ListScoringConfigVersionsEnvelopePageScoringConfigResponse",
     "ListSessionsEnvelopePageSessionResponse",

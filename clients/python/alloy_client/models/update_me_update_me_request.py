@@ -27,11 +27,15 @@ class UpdateMeUpdateMeRequest:
             name (None | str | Unset):
             current_password (None | str | Unset):
             password (None | str | Unset):
+            otp_code (None | str | Unset): a password change on an account with 2FA needs a code
+            recovery_code (None | str | Unset):
      """
 
     name: None | str | Unset = UNSET
     current_password: None | str | Unset = UNSET
     password: None | str | Unset = UNSET
+    otp_code: None | str | Unset = UNSET
+    recovery_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,6 +61,18 @@ class UpdateMeUpdateMeRequest:
         else:
             password = self.password
 
+        otp_code: None | str | Unset
+        if isinstance(self.otp_code, Unset):
+            otp_code = UNSET
+        else:
+            otp_code = self.otp_code
+
+        recovery_code: None | str | Unset
+        if isinstance(self.recovery_code, Unset):
+            recovery_code = UNSET
+        else:
+            recovery_code = self.recovery_code
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,6 +84,10 @@ class UpdateMeUpdateMeRequest:
             field_dict["current_password"] = current_password
         if password is not UNSET:
             field_dict["password"] = password
+        if otp_code is not UNSET:
+            field_dict["otp_code"] = otp_code
+        if recovery_code is not UNSET:
+            field_dict["recovery_code"] = recovery_code
 
         return field_dict
 
@@ -106,10 +126,32 @@ class UpdateMeUpdateMeRequest:
         password = _parse_password(d.pop("password", UNSET))
 
 
+        def _parse_otp_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        otp_code = _parse_otp_code(d.pop("otp_code", UNSET))
+
+
+        def _parse_recovery_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_code = _parse_recovery_code(d.pop("recovery_code", UNSET))
+
+
         update_me_update_me_request = cls(
             name=name,
             current_password=current_password,
             password=password,
+            otp_code=otp_code,
+            recovery_code=recovery_code,
         )
 
 

@@ -159,6 +159,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListUsersEnvelopePageAdminUserResponse]:
     """ List users
 
+     
+    Every account, filtered by role and activity; cursor-paginated (admins with 2FA).
+
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
@@ -205,6 +208,9 @@ def sync(
 ) -> ErrorEnvelope | ListUsersEnvelopePageAdminUserResponse | None:
     """ List users
 
+     
+    Every account, filtered by role and activity; cursor-paginated (admins with 2FA).
+
     Args:
         limit (int | Unset):  Default: 20.
         cursor (None | str | Unset):
@@ -245,6 +251,9 @@ async def asyncio_detailed(
 
 ) -> Response[ErrorEnvelope | ListUsersEnvelopePageAdminUserResponse]:
     """ List users
+
+     
+    Every account, filtered by role and activity; cursor-paginated (admins with 2FA).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -291,6 +300,9 @@ async def asyncio(
 
 ) -> ErrorEnvelope | ListUsersEnvelopePageAdminUserResponse | None:
     """ List users
+
+     
+    Every account, filtered by role and activity; cursor-paginated (admins with 2FA).
 
     Args:
         limit (int | Unset):  Default: 20.

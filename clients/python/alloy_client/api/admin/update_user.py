@@ -143,7 +143,11 @@ def sync_detailed(
     body: UpdateUserAdminUserUpdateRequest,
 
 ) -> Response[ErrorEnvelope | UpdateUserEnvelopeAdminUserResponse]:
-    """ Update user
+    """ Update a user
+
+     
+    Changes an account's role or activity (admins with 2FA); a role change or deactivation ends
+    the account's sessions.
 
     Args:
         user_id (UUID):
@@ -177,7 +181,11 @@ def sync(
     body: UpdateUserAdminUserUpdateRequest,
 
 ) -> ErrorEnvelope | UpdateUserEnvelopeAdminUserResponse | None:
-    """ Update user
+    """ Update a user
+
+     
+    Changes an account's role or activity (admins with 2FA); a role change or deactivation ends
+    the account's sessions.
 
     Args:
         user_id (UUID):
@@ -206,7 +214,11 @@ async def asyncio_detailed(
     body: UpdateUserAdminUserUpdateRequest,
 
 ) -> Response[ErrorEnvelope | UpdateUserEnvelopeAdminUserResponse]:
-    """ Update user
+    """ Update a user
+
+     
+    Changes an account's role or activity (admins with 2FA); a role change or deactivation ends
+    the account's sessions.
 
     Args:
         user_id (UUID):
@@ -240,7 +252,11 @@ async def asyncio(
     body: UpdateUserAdminUserUpdateRequest,
 
 ) -> ErrorEnvelope | UpdateUserEnvelopeAdminUserResponse | None:
-    """ Update user
+    """ Update a user
+
+     
+    Changes an account's role or activity (admins with 2FA); a role change or deactivation ends
+    the account's sessions.
 
     Args:
         user_id (UUID):

@@ -126,7 +126,11 @@ def sync_detailed(
     body: CreateTwoFactorVerificationTwoFactorCodeRequest,
 
 ) -> Response[CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse | ErrorEnvelope]:
-    """ Create two factor verification
+    """ Confirm 2FA enrolment
+
+     
+    A code from the authenticator turns 2FA on and answers the recovery codes, once. Every other
+    session ends.
 
     Args:
         body (CreateTwoFactorVerificationTwoFactorCodeRequest):
@@ -157,7 +161,11 @@ def sync(
     body: CreateTwoFactorVerificationTwoFactorCodeRequest,
 
 ) -> CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse | ErrorEnvelope | None:
-    """ Create two factor verification
+    """ Confirm 2FA enrolment
+
+     
+    A code from the authenticator turns 2FA on and answers the recovery codes, once. Every other
+    session ends.
 
     Args:
         body (CreateTwoFactorVerificationTwoFactorCodeRequest):
@@ -183,7 +191,11 @@ async def asyncio_detailed(
     body: CreateTwoFactorVerificationTwoFactorCodeRequest,
 
 ) -> Response[CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse | ErrorEnvelope]:
-    """ Create two factor verification
+    """ Confirm 2FA enrolment
+
+     
+    A code from the authenticator turns 2FA on and answers the recovery codes, once. Every other
+    session ends.
 
     Args:
         body (CreateTwoFactorVerificationTwoFactorCodeRequest):
@@ -214,7 +226,11 @@ async def asyncio(
     body: CreateTwoFactorVerificationTwoFactorCodeRequest,
 
 ) -> CreateTwoFactorVerificationEnvelopeTwoFactorEnabledResponse | ErrorEnvelope | None:
-    """ Create two factor verification
+    """ Confirm 2FA enrolment
+
+     
+    A code from the authenticator turns 2FA on and answers the recovery codes, once. Every other
+    session ends.
 
     Args:
         body (CreateTwoFactorVerificationTwoFactorCodeRequest):

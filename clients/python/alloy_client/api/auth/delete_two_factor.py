@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.delete_two_factor_two_factor_code_request import DeleteTwoFactorTwoFactorCodeRequest
+from ...models.delete_two_factor_two_factor_disable_request import DeleteTwoFactorTwoFactorDisableRequest
 from ...models.error_envelope import ErrorEnvelope
 from typing import cast
 
@@ -16,7 +16,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: DeleteTwoFactorTwoFactorCodeRequest,
+    body: DeleteTwoFactorTwoFactorDisableRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -105,13 +105,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: DeleteTwoFactorTwoFactorCodeRequest,
+    body: DeleteTwoFactorTwoFactorDisableRequest,
 
 ) -> Response[Any | ErrorEnvelope]:
-    """ Delete two factor
+    """ Disable 2FA
+
+     
+    Needs the current password and a code. Every other session ends.
 
     Args:
-        body (DeleteTwoFactorTwoFactorCodeRequest):
+        body (DeleteTwoFactorTwoFactorDisableRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,13 +139,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: DeleteTwoFactorTwoFactorCodeRequest,
+    body: DeleteTwoFactorTwoFactorDisableRequest,
 
 ) -> Any | ErrorEnvelope | None:
-    """ Delete two factor
+    """ Disable 2FA
+
+     
+    Needs the current password and a code. Every other session ends.
 
     Args:
-        body (DeleteTwoFactorTwoFactorCodeRequest):
+        body (DeleteTwoFactorTwoFactorDisableRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,13 +168,16 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: DeleteTwoFactorTwoFactorCodeRequest,
+    body: DeleteTwoFactorTwoFactorDisableRequest,
 
 ) -> Response[Any | ErrorEnvelope]:
-    """ Delete two factor
+    """ Disable 2FA
+
+     
+    Needs the current password and a code. Every other session ends.
 
     Args:
-        body (DeleteTwoFactorTwoFactorCodeRequest):
+        body (DeleteTwoFactorTwoFactorDisableRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,13 +202,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: DeleteTwoFactorTwoFactorCodeRequest,
+    body: DeleteTwoFactorTwoFactorDisableRequest,
 
 ) -> Any | ErrorEnvelope | None:
-    """ Delete two factor
+    """ Disable 2FA
+
+     
+    Needs the current password and a code. Every other session ends.
 
     Args:
-        body (DeleteTwoFactorTwoFactorCodeRequest):
+        body (DeleteTwoFactorTwoFactorDisableRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

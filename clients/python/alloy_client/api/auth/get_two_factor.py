@@ -89,7 +89,11 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorEnvelope | GetTwoFactorEnvelopeTwoFactorStatusResponse]:
-    """ Get two factor
+    """ Get the 2FA state
+
+     
+    Whether two-factor authentication is enabled or an enrolment is pending, and how many
+    recovery codes are left.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +119,11 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> ErrorEnvelope | GetTwoFactorEnvelopeTwoFactorStatusResponse | None:
-    """ Get two factor
+    """ Get the 2FA state
+
+     
+    Whether two-factor authentication is enabled or an enrolment is pending, and how many
+    recovery codes are left.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +144,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorEnvelope | GetTwoFactorEnvelopeTwoFactorStatusResponse]:
-    """ Get two factor
+    """ Get the 2FA state
+
+     
+    Whether two-factor authentication is enabled or an enrolment is pending, and how many
+    recovery codes are left.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +174,11 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> ErrorEnvelope | GetTwoFactorEnvelopeTwoFactorStatusResponse | None:
-    """ Get two factor
+    """ Get the 2FA state
+
+     
+    Whether two-factor authentication is enabled or an enrolment is pending, and how many
+    recovery codes are left.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

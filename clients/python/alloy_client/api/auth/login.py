@@ -119,7 +119,12 @@ def sync_detailed(
     body: LoginLoginRequest,
 
 ) -> Response[ErrorEnvelope | LoginEnvelopeTokenResponse]:
-    """ Login
+    """ Log in
+
+     
+    Exchanges email and password (and `otp_code` or `recovery_code` on a 2FA account) for an
+    access token and a refresh token; each login is a session. Failures are throttled per account
+    and address.
 
     Args:
         body (LoginLoginRequest):
@@ -150,7 +155,12 @@ def sync(
     body: LoginLoginRequest,
 
 ) -> ErrorEnvelope | LoginEnvelopeTokenResponse | None:
-    """ Login
+    """ Log in
+
+     
+    Exchanges email and password (and `otp_code` or `recovery_code` on a 2FA account) for an
+    access token and a refresh token; each login is a session. Failures are throttled per account
+    and address.
 
     Args:
         body (LoginLoginRequest):
@@ -176,7 +186,12 @@ async def asyncio_detailed(
     body: LoginLoginRequest,
 
 ) -> Response[ErrorEnvelope | LoginEnvelopeTokenResponse]:
-    """ Login
+    """ Log in
+
+     
+    Exchanges email and password (and `otp_code` or `recovery_code` on a 2FA account) for an
+    access token and a refresh token; each login is a session. Failures are throttled per account
+    and address.
 
     Args:
         body (LoginLoginRequest):
@@ -207,7 +222,12 @@ async def asyncio(
     body: LoginLoginRequest,
 
 ) -> ErrorEnvelope | LoginEnvelopeTokenResponse | None:
-    """ Login
+    """ Log in
+
+     
+    Exchanges email and password (and `otp_code` or `recovery_code` on a 2FA account) for an
+    access token and a refresh token; each login is a session. Failures are throttled per account
+    and address.
 
     Args:
         body (LoginLoginRequest):

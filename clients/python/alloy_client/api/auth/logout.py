@@ -115,7 +115,10 @@ def sync_detailed(
     body: LogoutLogoutRequest,
 
 ) -> Response[Any | ErrorEnvelope]:
-    """ Logout
+    """ Log out
+
+     
+    Ends the session of the refresh token: its access tokens are refused from the next request.
 
     Args:
         body (LogoutLogoutRequest):
@@ -146,7 +149,10 @@ def sync(
     body: LogoutLogoutRequest,
 
 ) -> Any | ErrorEnvelope | None:
-    """ Logout
+    """ Log out
+
+     
+    Ends the session of the refresh token: its access tokens are refused from the next request.
 
     Args:
         body (LogoutLogoutRequest):
@@ -172,7 +178,10 @@ async def asyncio_detailed(
     body: LogoutLogoutRequest,
 
 ) -> Response[Any | ErrorEnvelope]:
-    """ Logout
+    """ Log out
+
+     
+    Ends the session of the refresh token: its access tokens are refused from the next request.
 
     Args:
         body (LogoutLogoutRequest):
@@ -203,7 +212,10 @@ async def asyncio(
     body: LogoutLogoutRequest,
 
 ) -> Any | ErrorEnvelope | None:
-    """ Logout
+    """ Log out
+
+     
+    Ends the session of the refresh token: its access tokens are refused from the next request.
 
     Args:
         body (LogoutLogoutRequest):

@@ -119,7 +119,11 @@ def sync_detailed(
     body: RefreshRefreshRequest,
 
 ) -> Response[ErrorEnvelope | RefreshEnvelopeTokenResponse]:
-    """ Refresh
+    """ Refresh the tokens
+
+     
+    Exchanges a refresh token for a new pair; the old one stops working. A refresh token used
+    twice ends its session.
 
     Args:
         body (RefreshRefreshRequest):
@@ -150,7 +154,11 @@ def sync(
     body: RefreshRefreshRequest,
 
 ) -> ErrorEnvelope | RefreshEnvelopeTokenResponse | None:
-    """ Refresh
+    """ Refresh the tokens
+
+     
+    Exchanges a refresh token for a new pair; the old one stops working. A refresh token used
+    twice ends its session.
 
     Args:
         body (RefreshRefreshRequest):
@@ -176,7 +184,11 @@ async def asyncio_detailed(
     body: RefreshRefreshRequest,
 
 ) -> Response[ErrorEnvelope | RefreshEnvelopeTokenResponse]:
-    """ Refresh
+    """ Refresh the tokens
+
+     
+    Exchanges a refresh token for a new pair; the old one stops working. A refresh token used
+    twice ends its session.
 
     Args:
         body (RefreshRefreshRequest):
@@ -207,7 +219,11 @@ async def asyncio(
     body: RefreshRefreshRequest,
 
 ) -> ErrorEnvelope | RefreshEnvelopeTokenResponse | None:
-    """ Refresh
+    """ Refresh the tokens
+
+     
+    Exchanges a refresh token for a new pair; the old one stops working. A refresh token used
+    twice ends its session.
 
     Args:
         body (RefreshRefreshRequest):

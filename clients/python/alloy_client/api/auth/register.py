@@ -121,6 +121,10 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | RegisterEnvelopeUserResponse]:
     """ Register
 
+     
+    Creates an account with the user role. The password must not be a common or breached one, nor
+    guessable from the email or name. The 201 names `/v1/users/me` in `Location`.
+
     Args:
         body (RegisterRegisterRequest):
 
@@ -152,6 +156,10 @@ def sync(
 ) -> ErrorEnvelope | RegisterEnvelopeUserResponse | None:
     """ Register
 
+     
+    Creates an account with the user role. The password must not be a common or breached one, nor
+    guessable from the email or name. The 201 names `/v1/users/me` in `Location`.
+
     Args:
         body (RegisterRegisterRequest):
 
@@ -177,6 +185,10 @@ async def asyncio_detailed(
 
 ) -> Response[ErrorEnvelope | RegisterEnvelopeUserResponse]:
     """ Register
+
+     
+    Creates an account with the user role. The password must not be a common or breached one, nor
+    guessable from the email or name. The 201 names `/v1/users/me` in `Location`.
 
     Args:
         body (RegisterRegisterRequest):
@@ -208,6 +220,10 @@ async def asyncio(
 
 ) -> ErrorEnvelope | RegisterEnvelopeUserResponse | None:
     """ Register
+
+     
+    Creates an account with the user role. The password must not be a common or breached one, nor
+    guessable from the email or name. The 201 names `/v1/users/me` in `Location`.
 
     Args:
         body (RegisterRegisterRequest):

@@ -89,7 +89,10 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorEnvelope | GetMeEnvelopeUserResponse]:
-    """ Get me
+    """ Get my account
+
+     
+    The caller's account. Never stored by caches (`Cache-Control: no-store`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +118,10 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> ErrorEnvelope | GetMeEnvelopeUserResponse | None:
-    """ Get me
+    """ Get my account
+
+     
+    The caller's account. Never stored by caches (`Cache-Control: no-store`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +142,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[ErrorEnvelope | GetMeEnvelopeUserResponse]:
-    """ Get me
+    """ Get my account
+
+     
+    The caller's account. Never stored by caches (`Cache-Control: no-store`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +171,10 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> ErrorEnvelope | GetMeEnvelopeUserResponse | None:
-    """ Get me
+    """ Get my account
+
+     
+    The caller's account. Never stored by caches (`Cache-Control: no-store`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

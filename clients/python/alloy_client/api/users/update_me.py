@@ -119,7 +119,11 @@ def sync_detailed(
     body: UpdateMeUpdateMeRequest,
 
 ) -> Response[ErrorEnvelope | UpdateMeEnvelopeUserResponse]:
-    """ Update me
+    """ Update my account
+
+     
+    Changes the name or the password (a password change needs `current_password`, and a code on a
+    2FA account); a password change ends every other session.
 
     Args:
         body (UpdateMeUpdateMeRequest):
@@ -150,7 +154,11 @@ def sync(
     body: UpdateMeUpdateMeRequest,
 
 ) -> ErrorEnvelope | UpdateMeEnvelopeUserResponse | None:
-    """ Update me
+    """ Update my account
+
+     
+    Changes the name or the password (a password change needs `current_password`, and a code on a
+    2FA account); a password change ends every other session.
 
     Args:
         body (UpdateMeUpdateMeRequest):
@@ -176,7 +184,11 @@ async def asyncio_detailed(
     body: UpdateMeUpdateMeRequest,
 
 ) -> Response[ErrorEnvelope | UpdateMeEnvelopeUserResponse]:
-    """ Update me
+    """ Update my account
+
+     
+    Changes the name or the password (a password change needs `current_password`, and a code on a
+    2FA account); a password change ends every other session.
 
     Args:
         body (UpdateMeUpdateMeRequest):
@@ -207,7 +219,11 @@ async def asyncio(
     body: UpdateMeUpdateMeRequest,
 
 ) -> ErrorEnvelope | UpdateMeEnvelopeUserResponse | None:
-    """ Update me
+    """ Update my account
+
+     
+    Changes the name or the password (a password change needs `current_password`, and a code on a
+    2FA account); a password change ends every other session.
 
     Args:
         body (UpdateMeUpdateMeRequest):

@@ -14,18 +14,20 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="DeleteTwoFactorTwoFactorCodeRequest")
+T = TypeVar("T", bound="DeleteTwoFactorTwoFactorDisableRequest")
 
 
 
 @_attrs_define
-class DeleteTwoFactorTwoFactorCodeRequest:
+class DeleteTwoFactorTwoFactorDisableRequest:
     """ 
         Attributes:
             code (str):
+            current_password (str):
      """
 
     code: str
+    current_password: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -35,11 +37,14 @@ class DeleteTwoFactorTwoFactorCodeRequest:
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
+        current_password = self.current_password
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "code": code,
+            "current_password": current_password,
         })
 
         return field_dict
@@ -51,13 +56,16 @@ class DeleteTwoFactorTwoFactorCodeRequest:
         d = dict(src_dict)
         code = d.pop("code")
 
-        delete_two_factor_two_factor_code_request = cls(
+        current_password = d.pop("current_password")
+
+        delete_two_factor_two_factor_disable_request = cls(
             code=code,
+            current_password=current_password,
         )
 
 
-        delete_two_factor_two_factor_code_request.additional_properties = d
-        return delete_two_factor_two_factor_code_request
+        delete_two_factor_two_factor_disable_request.additional_properties = d
+        return delete_two_factor_two_factor_disable_request
 
     @property
     def additional_keys(self) -> list[str]:
