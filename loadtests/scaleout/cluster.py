@@ -129,6 +129,11 @@ class Cluster:
         self.hosts.append(host)
         return host
 
-    def keep_postgres_log(self) -> None:
-        if self.postgres is not None and self.postgres.log_path.exists():
-            shutil.copy(self.postgres.log_path, self.run_dir / "postgres.log")
+    def keep_logs(self) -> None:
+        """Copy the logs kept in the temp dirs (removed at cleanup) to the run dir."""
+        logs = [self.root / "haproxy" / "haproxy.log", self.root / "redis" / "redis.log"]
+        if self.postgres is not None:
+            logs.append(self.postgres.log_path)
+        for log in logs:
+            if log.exists():
+                shutil.copy(log, self.run_dir / log.name)

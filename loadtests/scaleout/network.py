@@ -163,23 +163,46 @@ def _drill_processes() -> list[int]:
     return found
 
 
-def remove_leftovers() -> list[str]:
-    """Remove what earlier runs left: their namespaces (and what runs in them), veths, bridge and
-    processes; what was removed."""
-    removed = []
-    for name in namespaces():
-        if name.startswith(NAME_PREFIX):
-            remove_namespace(name)
-            removed.append(f"namespace {name}")
+@dataclass(slots=True)
+class Leftovers:
+    namespaces: list[str]
+    links: list[str]
+    processes: list[int]
+    directories: list[Path]
+
+    def __bool__(self) -> bool:
+        return bool(self.namespaces or self.links or self.processes or self.directories)
+
+
+def find_leftovers() -> Leftovers:
+    """What runs of the drill made and have not removed (a run in progress included)."""
+    links = []
     for line in ip("-o", "link", "show").splitlines():
         link = line.split(":")[1].strip().split("@")[0]
         if link.startswith(NAME_PREFIX):
-            ip("link", "del", link, check=False)
-            removed.append(f"link {link}")
-    processes = _drill_processes()
-    _kill(processes)
-    removed += [f"process {pid}" for pid in processes]
-    for directory in Path(tempfile.gettempdir()).glob(f"{DRILL_DIRECTORY_PREFIX}*"):
+            links.append(link)
+    return Leftovers(
+        namespaces=[name for name in namespaces() if name.startswith(NAME_PREFIX)],
+        links=links,
+        processes=_drill_processes(),
+        directories=sorted(Path(tempfile.gettempdir()).glob(f"{DRILL_DIRECTORY_PREFIX}*")),
+    )
+
+
+def remove_leftovers() -> list[str]:
+    """Remove what earlier runs left: their namespaces (and what runs in them), veths, bridge,
+    processes and temp dirs; what was removed."""
+    found = find_leftovers()
+    for name in found.namespaces:
+        remove_namespace(name)
+    for link in found.links:
+        ip("link", "del", link, check=False)
+    _kill(found.processes)
+    for directory in found.directories:
         shutil.rmtree(directory, ignore_errors=True)
-        removed.append(f"directory {directory}")
-    return removed
+    return [
+        *(f"namespace {name}" for name in found.namespaces),
+        *(f"link {link}" for link in found.links),
+        *(f"process {pid}" for pid in found.processes),
+        *(f"directory {directory}" for directory in found.directories),
+    ]

@@ -7,31 +7,57 @@ import os
 import signal
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from loadtests.drills.server import ROOT
 from loadtests.drills.services import POSTGRES_BIN, Cleanup, ServiceError, interruptible
-from loadtests.scaleout.cluster import Cluster
-from loadtests.scaleout.network import remove_leftovers
+from loadtests.scaleout.balancer import Backend, HAProxy, haproxy_binary
+from loadtests.scaleout.cluster import APP_PORT, Cluster
+from loadtests.scaleout.network import SERVICES_ADDRESS, remove_leftovers
 
 HOSTS = 3
+HOST_UP_SECONDS = 120.0
 EXIT_MISSED = 1
 EXIT_HARNESS = 2
 EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    name: str
+    auth_limit: int
+    """The per-address auth budget (per day, so it does not refill during the check)."""
+    rate_requests: int
+    step_seconds: float
+    """Between the faults of the mid-load check (which lasts five steps)."""
+    throughput_seconds: float
+    max_requests: int
+    """Per load phase, whatever its seconds."""
+
+
+SHORT = Form("short", 100, 300, 6.0, 10.0, 30_000)
+LONG = Form("long", 500, 1500, 15.0, 30.0, 200_000)
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m loadtests.scaleout",
         description=(
-            "Scale-out drill (root, Linux): app hosts in network namespaces behind HAProxy, "
-            "sharing a private PostgreSQL and Redis on 198.18.0.0/24."
+            "Scale-out drill (root, Linux): three app hosts (`alloy serve --workers 2`), each in "
+            "its own network namespace on a bridge (198.18.0.0/24), behind HAProxy, sharing a "
+            "private PostgreSQL and Redis. Prints a table of checks; exits 1 when one misses."
         ),
     )
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--short", action="store_true", help="under 3 minutes (the default)")
+    form.add_argument("--long", action="store_true", help="longer loads and a larger limit")
     parser.add_argument("--remove-leftovers", action="store_true",
-                        help="remove what an earlier run left (namespaces, links, processes) "
-                        "and exit")  # fmt: skip
+                        help="remove what an earlier run left (namespaces, links, processes, "
+                        "temp dirs) and exit")  # fmt: skip
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     parser.add_argument("--run-dir", type=Path, help="where logs and JSON go")
     parser.add_argument("--postgres-bin", type=Path, default=POSTGRES_BIN,
                         help=f"PostgreSQL 15 binaries (default {POSTGRES_BIN})")  # fmt: skip
@@ -57,6 +83,29 @@ def run_shielded(cleanup: Cleanup) -> list[str]:
             signal.signal(signum, handler)
 
 
+def start(cluster: Cluster, cleanup: Cleanup, binary: str) -> HAProxy:
+    cluster.start_services()
+    hosts = [cluster.add_host() for _ in range(HOSTS)]
+    backends = [Backend(host.name, host.address, APP_PORT) for host in hosts]
+    balancer = HAProxy(cluster.root / "haproxy", SERVICES_ADDRESS, backends, cleanup, binary)
+    balancer.start()
+    for host in hosts:
+        host.server.start()
+        print(f"{host.name} ready at {host.base_url}", flush=True)
+    for host in hosts:
+        balancer.wait_status(host.name, "UP", HOST_UP_SECONDS)
+    print(f"haproxy at {balancer.base_url}, every host UP", flush=True)
+    return balancer
+
+
+def _commit() -> str:
+    finished = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return finished.stdout.strip() or "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
     refusal = refuse_to_run()
@@ -67,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         for removed in remove_leftovers():
             print(f"removed {removed}")
         return 0
+    binary = haproxy_binary()
+    if binary is None:
+        print("haproxy is not installed and apt-get could not install it", file=sys.stderr)
+        return EXIT_HARNESS
+    form = LONG if options.long else SHORT
     started = datetime.now(UTC)
     run_dir = (
         options.run_dir or ROOT / "loadtests" / "reports" / f"scaleout-{started:%Y%m%dT%H%M%S}"
@@ -74,23 +128,21 @@ def main(argv: list[str] | None = None) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     cleanup = Cleanup()
     status = 0
+    cluster: Cluster | None = None
     with interruptible():
         try:
-            cluster = Cluster(
-                run_dir, cleanup, auth_rate="100/day", postgres_bin=options.postgres_bin
-            )
-            cluster.start_services()
-            for _ in range(HOSTS):
-                host = cluster.add_host()
-                host.server.start()
-                print(f"{host.name} ready at {host.base_url}", flush=True)
+            cluster = Cluster(run_dir, cleanup, f"{form.auth_limit}/day", options.postgres_bin)
+            start(cluster, cleanup, binary)
         except KeyboardInterrupt:
             print("interrupted; cleaning up", file=sys.stderr)
             status = EXIT_INTERRUPTED
-        except (ServiceError, subprocess.SubprocessError, OSError) as error:
+        except (ServiceError, subprocess.SubprocessError, OSError, RuntimeError) as error:
+            (run_dir / "error.txt").write_text(traceback.format_exc(), encoding="utf-8")
             print(f"the drill could not run: {error}", file=sys.stderr)
             status = EXIT_HARNESS
         finally:
+            if cluster is not None:
+                cluster.keep_logs()
             left = run_shielded(cleanup)
             if left:
                 print(f"could not remove: {', '.join(left)}", file=sys.stderr)
