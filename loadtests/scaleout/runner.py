@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
+import json
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -14,12 +18,12 @@ from pathlib import Path
 
 from loadtests.drills.server import ROOT
 from loadtests.drills.services import POSTGRES_BIN, Cleanup, ServiceError, interruptible
+from loadtests.scaleout import checks
 from loadtests.scaleout.balancer import Backend, HAProxy, haproxy_binary
 from loadtests.scaleout.cluster import APP_PORT, Cluster
 from loadtests.scaleout.network import SERVICES_ADDRESS, remove_leftovers
 
 HOSTS = 3
-HOST_UP_SECONDS = 120.0
 EXIT_MISSED = 1
 EXIT_HARNESS = 2
 EXIT_INTERRUPTED = 130
@@ -93,9 +97,30 @@ def start(cluster: Cluster, cleanup: Cleanup, binary: str) -> HAProxy:
         host.server.start()
         print(f"{host.name} ready at {host.base_url}", flush=True)
     for host in hosts:
-        balancer.wait_status(host.name, "UP", HOST_UP_SECONDS)
+        balancer.wait_status(host.name, "UP", checks.HOST_UP_SECONDS)
     print(f"haproxy at {balancer.base_url}, every host UP", flush=True)
     return balancer
+
+
+async def run_checks(
+    cluster: Cluster, balancer: HAProxy, form: Form, results: list[checks.Check]
+) -> None:
+    """Append each check's row to `results` as it is done (kept when a later one cannot run)."""
+
+    def done(check: checks.Check) -> None:
+        print(f"  {'pass' if check.passed else 'FAIL'}  {check.name}: {check.measured}", flush=True)
+        results.append(check)
+
+    done(await checks.rate_limit_exact(balancer, form.auth_limit, form.rate_requests))
+
+
+def markdown(results: list[checks.Check], heading: str) -> str:
+    lines = [heading, "", "| check | result | measured |", "|---|---|---|"]
+    lines += [
+        f"| {check.name} | {'pass' if check.passed else '**FAIL**'} | {check.measured} |"
+        for check in results
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _commit() -> str:
@@ -127,12 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     run_dir.mkdir(parents=True, exist_ok=True)
     cleanup = Cleanup()
+    results: list[checks.Check] = []
     status = 0
     cluster: Cluster | None = None
     with interruptible():
         try:
             cluster = Cluster(run_dir, cleanup, f"{form.auth_limit}/day", options.postgres_bin)
-            start(cluster, cleanup, binary)
+            balancer = start(cluster, cleanup, binary)
+            asyncio.run(run_checks(cluster, balancer, form, results))
         except KeyboardInterrupt:
             print("interrupted; cleaning up", file=sys.stderr)
             status = EXIT_INTERRUPTED
@@ -147,4 +174,19 @@ def main(argv: list[str] | None = None) -> int:
             if left:
                 print(f"could not remove: {', '.join(left)}", file=sys.stderr)
                 status = status or EXIT_HARNESS
-    return status
+    heading = (
+        f"Scale-out drill, {form.name} form, {started:%Y-%m-%d %H:%M} UTC, commit {_commit()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    text = markdown(results, heading)
+    print(text)
+    if options.markdown:
+        options.markdown.write_text(text, encoding="utf-8")
+    report = {
+        "checks": [dataclasses.asdict(check) for check in results],
+    }
+    (run_dir / "scaleout.json").write_text(json.dumps(report, indent=2, default=str), "utf-8")
+    print(f"run dir: {run_dir}")
+    if status:
+        return status
+    return 0 if results and all(check.passed for check in results) else EXIT_MISSED

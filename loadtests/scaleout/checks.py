@@ -1,0 +1,89 @@
+"""The checks across hosts; each returns one row of the table: what was checked, whether it
+held, and what was measured."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from loadtests.drills.client import Account
+from loadtests.scaleout.balancer import HAProxy
+from loadtests.scaleout.network import SECOND_CLIENT_ADDRESS
+
+REQUEST_TIMEOUT_SECONDS = 20.0
+RATE_CHECK_CONCURRENCY = 32
+CACHE_ROUNDS = 9
+REPLAYED_HEADER = "Idempotent-Replayed"
+HOST_UP_SECONDS = 120.0
+HOST_DOWN_SECONDS = 30.0
+FAULT_LOAD_MAX_SECONDS = 300.0
+
+
+@dataclass(slots=True)
+class Check:
+    name: str
+    passed: bool
+    measured: str
+    numbers: dict[str, Any] = field(default_factory=dict)
+
+
+def _bearer(account: Account) -> dict[str, str]:
+    return {"Authorization": f"Bearer {account.access_token}"}
+
+
+async def signed_in(client: httpx.AsyncClient, label: str) -> Account:
+    account = Account.fresh(label)
+    credentials = {"email": account.email, "password": account.password}
+    registered = await client.post(
+        "/v1/auth/register", json={**credentials, "name": "Scaleout Account"}
+    )
+    registered.raise_for_status()
+    answer = await client.post("/v1/auth/login", json=credentials)
+    answer.raise_for_status()
+    account.access_token = answer.json()["data"]["access_token"]
+    return account
+
+
+# rate limits
+
+
+async def rate_limit_exact(balancer: HAProxy, limit: int, requests: int) -> Check:
+    """`requests` auth calls from one address through HAProxy, spread over every host: exactly
+    `limit` pass the one shared budget. A refresh with a token that was never issued is the
+    cheapest auth call (401), and the limiter counts it before the route runs."""
+    before = balancer.servers()
+    transport = httpx.AsyncHTTPTransport(local_address=SECOND_CLIENT_ADDRESS)
+    gate = asyncio.Semaphore(RATE_CHECK_CONCURRENCY)
+    statuses: Counter[int | None] = Counter()
+    async with httpx.AsyncClient(
+        base_url=balancer.base_url, transport=transport, timeout=REQUEST_TIMEOUT_SECONDS
+    ) as client:
+
+        async def one() -> None:
+            async with gate:
+                try:
+                    answer = await client.post(
+                        "/v1/auth/refresh", json={"refresh_token": secrets.token_urlsafe(32)}
+                    )
+                    statuses[answer.status_code] += 1
+                except httpx.HTTPError:
+                    statuses[None] += 1
+
+        await asyncio.gather(*(one() for _ in range(requests)))
+    after = balancer.servers()
+    per_host = {name: after[name].responses - before[name].responses for name in after}
+    passed_limiter = sum(count for status, count in statuses.items() if status not in (429, None))
+    rejected = statuses[429]
+    held = passed_limiter == limit and rejected == requests - limit
+    spread = all(count > 0 for count in per_host.values())
+    measured = (
+        f"limit {limit}, {requests} sent: {passed_limiter} passed, {rejected} x 429, "
+        f"{statuses[None]} no answer; per host {per_host}"
+    )
+    numbers = {"statuses": {str(k): v for k, v in statuses.items()}, "per_host": per_host}
+    return Check("rate limit exact across hosts", held and spread, measured, numbers)
