@@ -9,10 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
 import httpx
 
 from loadtests.drills.client import Account
+from loadtests.drills.load import EVERYDAY_PROGRAM, program_body
 from loadtests.scaleout.balancer import HAProxy
+from loadtests.scaleout.cluster import Cluster
 from loadtests.scaleout.network import SECOND_CLIENT_ADDRESS
 
 REQUEST_TIMEOUT_SECONDS = 20.0
@@ -87,3 +90,47 @@ async def rate_limit_exact(balancer: HAProxy, limit: int, requests: int) -> Chec
     )
     numbers = {"statuses": {str(k): v for k, v in statuses.items()}, "per_host": per_host}
     return Check("rate limit exact across hosts", held and spread, measured, numbers)
+
+
+# idempotency
+
+
+async def _program_count(database_url: str, name: str) -> int:
+    connection = await asyncpg.connect(database_url, timeout=10)
+    try:
+        return await connection.fetchval("SELECT count(*) FROM program WHERE name = $1", name)
+    finally:
+        await connection.close()
+
+
+async def idempotency_across_hosts(cluster: Cluster) -> Check:
+    """One key and body sent to each host in turn: one program, the later answers replays."""
+    hosts = [host for host in cluster.hosts if host.server.running()]
+    async with httpx.AsyncClient(
+        base_url=hosts[0].base_url, timeout=REQUEST_TIMEOUT_SECONDS
+    ) as client:
+        account = await signed_in(client, "idempotency")
+    name = f"scaleout idempotency {secrets.token_hex(4)}"
+    body = program_body(name, EVERYDAY_PROGRAM, seed=7)
+    headers = {
+        **_bearer(account),
+        "Idempotency-Key": f"scaleout-{secrets.token_hex(12)}",
+        "Content-Type": "application/json",
+    }
+    answers = []
+    for host in hosts:
+        async with httpx.AsyncClient(
+            base_url=host.base_url, timeout=REQUEST_TIMEOUT_SECONDS
+        ) as client:
+            response = await client.post("/v1/programs", content=body, headers=headers)
+        program_id = response.json().get("data", {}).get("id") if response.is_success else None
+        answers.append((host.name, response.status_code, program_id, response.headers))
+    stored = await _program_count(cluster.database_url, name)
+    ids = {program_id for _, _, program_id, _ in answers}
+    replays = [headers.get(REPLAYED_HEADER) == "true" for _, _, _, headers in answers[1:]]
+    held = stored == 1 and len(ids) == 1 and None not in ids and all(replays)
+    measured = ", ".join(
+        f"{name} {status}{' replayed' if replayed else ''}"
+        for (name, status, _, _), replayed in zip(answers, [False, *replays], strict=True)
+    )
+    return Check("idempotency across hosts", held, f"{measured}; programs stored: {stored}", {})

@@ -112,6 +112,7 @@ async def run_checks(
         results.append(check)
 
     done(await checks.rate_limit_exact(balancer, form.auth_limit, form.rate_requests))
+    done(await checks.idempotency_across_hosts(cluster))
 
 
 def markdown(results: list[checks.Check], heading: str) -> str:
