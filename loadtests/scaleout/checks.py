@@ -134,3 +134,59 @@ async def idempotency_across_hosts(cluster: Cluster) -> Check:
         for (name, status, _, _), replayed in zip(answers, [False, *replays], strict=True)
     )
     return Check("idempotency across hosts", held, f"{measured}; programs stored: {stored}", {})
+
+
+# cache
+
+
+async def _description(client: httpx.AsyncClient, movement_id: str, account: Account) -> str:
+    response = await client.get(f"/v1/movements/{movement_id}", headers=_bearer(account))
+    response.raise_for_status()
+    return response.json()["data"]["description"]
+
+
+async def cache_invalidation_across_hosts(cluster: Cluster) -> Check:
+    """A movement read (and cached) on host B, changed on host A, read again on host B: the read
+    sees the change. Every ordered pair of hosts, several rounds."""
+    hosts = [host for host in cluster.hosts if host.server.running()]
+    clients = {
+        host.name: httpx.AsyncClient(base_url=host.base_url, timeout=REQUEST_TIMEOUT_SECONDS)
+        for host in hosts
+    }
+    stale = []
+    try:
+        first = clients[hosts[0].name]
+        account = await signed_in(first, "cache")
+        created = await first.post(
+            "/v1/movements",
+            headers=_bearer(account),
+            json={
+                "name": f"Scaleout press {secrets.token_hex(4)}",
+                "pattern": "horizontal_push",
+                "primary_muscle": "chest",
+                "description": "v0",
+            },
+        )
+        created.raise_for_status()
+        movement_id = created.json()["data"]["id"]
+        for round_number in range(1, CACHE_ROUNDS + 1):
+            writer = hosts[round_number % len(hosts)]
+            reader = hosts[(round_number + 1) % len(hosts)]
+            await _description(clients[reader.name], movement_id, account)
+            expected = f"v{round_number}"
+            changed = await clients[writer.name].patch(
+                f"/v1/movements/{movement_id}",
+                headers=_bearer(account),
+                json={"description": expected},
+            )
+            changed.raise_for_status()
+            seen = await _description(clients[reader.name], movement_id, account)
+            if seen != expected:
+                stale.append(f"{writer.name}→{reader.name}: {seen} for {expected}")
+    finally:
+        for client in clients.values():
+            await client.aclose()
+    measured = f"{CACHE_ROUNDS} writes, {len(stale)} stale reads" + (
+        f" ({'; '.join(stale)})" if stale else ""
+    )
+    return Check("cache invalidation across hosts", not stale, measured, {})

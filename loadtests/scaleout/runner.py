@@ -113,6 +113,7 @@ async def run_checks(
 
     done(await checks.rate_limit_exact(balancer, form.auth_limit, form.rate_requests))
     done(await checks.idempotency_across_hosts(cluster))
+    done(await checks.cache_invalidation_across_hosts(cluster))
 
 
 def markdown(results: list[checks.Check], heading: str) -> str:
