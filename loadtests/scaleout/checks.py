@@ -4,7 +4,11 @@ held, and what was measured."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import math
+import os
 import secrets
+import signal
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,9 +17,11 @@ import asyncpg
 import httpx
 
 from loadtests.drills.client import Account
+from loadtests.drills.ledger import Ledger
 from loadtests.drills.load import EVERYDAY_PROGRAM, program_body
 from loadtests.scaleout.balancer import HAProxy
-from loadtests.scaleout.cluster import Cluster
+from loadtests.scaleout.cluster import AppHost, Cluster
+from loadtests.scaleout.load import Accounts, LoadResult, run_load
 from loadtests.scaleout.network import SECOND_CLIENT_ADDRESS
 
 REQUEST_TIMEOUT_SECONDS = 20.0
@@ -190,3 +196,121 @@ async def cache_invalidation_across_hosts(cluster: Cluster) -> Check:
         f" ({'; '.join(stale)})" if stale else ""
     )
     return Check("cache invalidation across hosts", not stale, measured, {})
+
+
+# hosts drained, killed and added mid-load
+
+
+def kill_host(host: AppHost) -> None:
+    """SIGKILL the host's server and every worker at once, as a machine that dies."""
+    os.killpg(host.server.pid, signal.SIGKILL)
+    host.server.stop()
+
+
+@dataclass(slots=True)
+class Timeline:
+    added: AppHost
+    drained: AppHost
+    killed: AppHost
+    step_seconds: float
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+async def _faults(balancer: HAProxy, timeline: Timeline, ledger: Ledger) -> None:
+    facts = timeline.facts
+    await asyncio.sleep(timeline.step_seconds)
+    facts["added_at"] = ledger.now()
+    await asyncio.to_thread(timeline.added.server.start)
+    await asyncio.to_thread(balancer.wait_status, timeline.added.name, "UP", HOST_UP_SECONDS)
+    facts["added_up_at"] = ledger.now()
+    facts["added_served_before"] = balancer.servers()[timeline.added.name].responses
+    await asyncio.sleep(timeline.step_seconds)
+    facts["added_served"] = (
+        balancer.servers()[timeline.added.name].responses - facts["added_served_before"]
+    )
+    facts["drained_at"] = ledger.now()
+    code, forced = await asyncio.to_thread(timeline.drained.server.terminate)
+    facts["drain_exit"] = {"code": code, "killed": forced, "done_at": ledger.now()}
+    await asyncio.sleep(timeline.step_seconds)
+    facts["killed_host_sessions"] = balancer.servers()[timeline.killed.name].current
+    facts["in_flight_at_kill_routes"] = sorted(ledger.in_flight.values())
+    facts["in_flight_at_kill"] = sorted(ledger.in_flight)
+    facts["killed_at"] = ledger.now()
+    kill_host(timeline.killed)
+    await asyncio.to_thread(balancer.wait_status, timeline.killed.name, "DOWN", HOST_DOWN_SECONDS)
+    facts["killed_down_at"] = ledger.now()
+
+
+async def hosts_drained_killed_added(
+    cluster: Cluster, balancer: HAProxy, accounts: Accounts, timeline: Timeline, max_requests: int
+) -> tuple[list[Check], LoadResult]:
+    async def during(ledger: Ledger) -> None:
+        await _faults(balancer, timeline, ledger)
+
+    result = await run_load(
+        balancer.base_url, accounts, FAULT_LOAD_MAX_SECONDS, max_requests, during,
+        tail_seconds=timeline.step_seconds,
+    )  # fmt: skip
+    facts = timeline.facts
+    in_flight = set(facts.get("in_flight_at_kill", []))
+    failures = result.failures
+    routed_to_dead = [
+        a
+        for a in failures
+        if a.number not in in_flight
+        and facts.get("killed_at", math.inf) <= a.sent_at < facts.get("killed_down_at", 0)
+    ]
+    beyond = [a for a in failures if a.number not in in_flight and a not in routed_to_dead]
+    statuses = Counter(a.status for a in result.attempts)
+    detection = facts.get("killed_down_at", 0) - facts.get("killed_at", 0)
+    load_measured = (
+        f"{len(result.attempts)} requests, {len(failures)} failed: "
+        f"{len(failures) - len(beyond) - len(routed_to_dead)} of the {len(in_flight)} in flight "
+        f"at the kill ({facts.get('killed_host_sessions')} on {timeline.killed.name}), "
+        f"{len(routed_to_dead)} sent to it before HAProxy marked it DOWN ({detection:.1f} s), "
+        f"{len(beyond)} others; unresolved creations {result.unresolved}"
+    )
+    drain = facts.get("drain_exit", {})
+    added_after = facts.get("added_up_at", 0) - facts.get("added_at", 0)
+    drain_seconds = drain.get("done_at", 0) - facts.get("drained_at", 0)
+    between = _failed_between(
+        failures, facts.get("drained_at", 0), facts.get("killed_at", math.inf)
+    )
+    while_draining = [a for a in between if a.number not in in_flight]
+    checks = [
+        Check(
+            "host added mid-load takes traffic",
+            facts.get("added_served", 0) > 0,
+            f"{timeline.added.name} UP {added_after:.1f} s after its start, then answered "
+            f"{facts.get('added_served', 0)} requests in {timeline.step_seconds:.0f} s",
+        ),
+        Check(
+            "host drained (SIGTERM) mid-load",
+            drain.get("code") == 0 and not drain.get("killed") and not while_draining,
+            f"{timeline.drained.name} exited {drain.get('code')} {drain_seconds:.1f} s after "
+            f"SIGTERM; {len(while_draining)} failed requests from SIGTERM to the kill "
+            "(those in flight at the kill aside)",
+        ),
+        Check(
+            "host killed (SIGKILL) mid-load",
+            bool(facts.get("killed_at")) and not beyond and result.unresolved == 0,
+            load_measured,
+            {
+                "statuses": {str(k): v for k, v in statuses.items()},
+                "failures": [dataclasses.asdict(a) for a in failures],
+                "refused": dict(
+                    Counter(
+                        f"{a.route} {a.status}"
+                        for a in result.attempts
+                        if a.status is not None and a.status >= 400
+                    )
+                ),
+                **facts,
+            },
+        ),
+    ]
+    return checks, result
+
+
+def _failed_between(failures: list, start: float, end: float) -> list:
+    return [a for a in failures if start <= a.sent_at < end]

@@ -21,6 +21,7 @@ from loadtests.drills.services import POSTGRES_BIN, Cleanup, ServiceError, inter
 from loadtests.scaleout import checks
 from loadtests.scaleout.balancer import Backend, HAProxy, haproxy_binary
 from loadtests.scaleout.cluster import APP_PORT, Cluster
+from loadtests.scaleout.load import Accounts, Shape
 from loadtests.scaleout.network import SERVICES_ADDRESS, remove_leftovers
 
 HOSTS = 3
@@ -40,10 +41,11 @@ class Form:
     throughput_seconds: float
     max_requests: int
     """Per load phase, whatever its seconds."""
+    shape: Shape
 
 
-SHORT = Form("short", 100, 300, 6.0, 10.0, 30_000)
-LONG = Form("long", 500, 1500, 15.0, 30.0, 200_000)
+SHORT = Form("short", 100, 300, 6.0, 10.0, 30_000, Shape(trainees=4, readers=8))
+LONG = Form("long", 500, 1500, 15.0, 30.0, 200_000, Shape(trainees=6, readers=16))
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -114,6 +116,19 @@ async def run_checks(
     done(await checks.rate_limit_exact(balancer, form.auth_limit, form.rate_requests))
     done(await checks.idempotency_across_hosts(cluster))
     done(await checks.cache_invalidation_across_hosts(cluster))
+    accounts = Accounts()
+    await accounts.prepare(balancer.base_url, form.shape)
+    _, second, third = cluster.hosts
+    await asyncio.to_thread(third.server.stop)
+    await asyncio.to_thread(balancer.wait_status, third.name, "DOWN", checks.HOST_DOWN_SECONDS)
+    timeline = checks.Timeline(
+        added=third, drained=second, killed=third, step_seconds=form.step_seconds
+    )
+    fault_checks, _ = await checks.hosts_drained_killed_added(
+        cluster, balancer, accounts, timeline, form.max_requests
+    )
+    for check in fault_checks:
+        done(check)
 
 
 def markdown(results: list[checks.Check], heading: str) -> str:
