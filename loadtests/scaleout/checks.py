@@ -15,6 +15,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import psutil
 
 from loadtests.drills.client import Account
 from loadtests.drills.ledger import Ledger
@@ -314,3 +315,69 @@ async def hosts_drained_killed_added(
 
 def _failed_between(failures: list, start: float, end: float) -> list:
     return [a for a in failures if start <= a.sent_at < end]
+
+
+# throughput
+
+
+@dataclass(slots=True)
+class Throughput:
+    hosts: int
+    requests: int
+    seconds: float
+    app_cpu_seconds: float
+    machine_busy_seconds: float
+    client_cpu_seconds: float
+    failures: int
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def app_cpu_ms_per_request(self) -> float:
+        return 1000 * self.app_cpu_seconds / self.requests if self.requests else 0.0
+
+    @property
+    def machine_busy_share(self) -> float:
+        return self.machine_busy_seconds / (self.seconds * (os.cpu_count() or 1))
+
+
+def _machine_busy_seconds() -> float:
+    """CPU seconds spent on anything but idling, on every core (guest time is in user's)."""
+    times = psutil.cpu_times()
+    busy = ("user", "nice", "system", "irq", "softirq", "steal")
+    return sum(getattr(times, name, 0.0) for name in busy)
+
+
+async def throughput(
+    cluster: Cluster, balancer: HAProxy, accounts: Accounts, hosts: int, seconds: float,
+    max_requests: int,
+) -> Throughput:  # fmt: skip
+    """The load with the first `hosts` hosts in rotation, the others in maintenance."""
+    for host in cluster.hosts:
+        state = "ready" if host.number <= hosts else "maint"
+        balancer.command(f"set server hosts/{host.name} state {state}")
+    for host in cluster.hosts[:hosts]:
+        await asyncio.to_thread(balancer.wait_status, host.name, "UP", HOST_UP_SECONDS)
+    serving = cluster.hosts[:hosts]
+    app_before = sum(host.cpu_seconds() for host in serving)
+    busy_before = _machine_busy_seconds()
+    result = await run_load(balancer.base_url, accounts, seconds, max_requests)
+    app_cpu = sum(host.cpu_seconds() for host in serving) - app_before
+    busy = _machine_busy_seconds() - busy_before
+    return Throughput(
+        hosts, result.answered, result.seconds, app_cpu, busy, result.client_cpu_seconds,
+        len(result.failures),
+    )  # fmt: skip
+
+
+def throughput_check(rows: list[Throughput]) -> Check:
+    measured = "; ".join(
+        f"{row.hosts} host{'s' if row.hosts > 1 else ''}: {row.per_second:.0f} req/s, "
+        f"{row.app_cpu_ms_per_request:.1f} ms app CPU/req, "
+        f"machine {row.machine_busy_share:.0%} busy"
+        for row in rows
+    )
+    held = all(row.requests > 0 and row.failures == 0 for row in rows)
+    return Check("throughput with 1, 2, 3 hosts", held, measured, {})

@@ -77,6 +77,8 @@ class Cluster:
     redis: PrivateRedis | None = None
     environment: dict[str, str] = field(default_factory=dict)
     hosts: list[AppHost] = field(default_factory=list)
+    throughput: list = field(default_factory=list)
+    """The throughput rows, once measured."""
 
     def __post_init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix=DRILL_DIRECTORY_PREFIX))

@@ -129,6 +129,17 @@ async def run_checks(
     )
     for check in fault_checks:
         done(check)
+    for host in (second, third):
+        await asyncio.to_thread(host.server.start)
+    rows = []
+    for hosts in range(1, HOSTS + 1):
+        row = await checks.throughput(
+            cluster, balancer, accounts, hosts, form.throughput_seconds, form.max_requests
+        )
+        print(f"  {hosts} host(s): {row.per_second:.0f} req/s", flush=True)
+        rows.append(row)
+    done(checks.throughput_check(rows))
+    cluster.throughput = rows
 
 
 def markdown(results: list[checks.Check], heading: str) -> str:
@@ -136,6 +147,21 @@ def markdown(results: list[checks.Check], heading: str) -> str:
     lines += [
         f"| {check.name} | {'pass' if check.passed else '**FAIL**'} | {check.measured} |"
         for check in results
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def throughput_markdown(rows: list[checks.Throughput]) -> str:
+    lines = [
+        "| hosts | requests | seconds | req/s | app CPU ms/req | machine busy "
+        "| load generator CPU s |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {row.hosts} | {row.requests} | {row.seconds:.1f} | {row.per_second:.0f} | "
+        f"{row.app_cpu_ms_per_request:.1f} | {row.machine_busy_share:.0%} | "
+        f"{row.client_cpu_seconds:.1f} |"
+        for row in rows
     ]
     return "\n".join(lines) + "\n"
 
@@ -196,11 +222,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} cores, Python {platform.python_version()}"
     )
     text = markdown(results, heading)
+    rows = cluster.throughput if cluster is not None else []
+    if rows:
+        text += "\n" + throughput_markdown(rows)
     print(text)
     if options.markdown:
         options.markdown.write_text(text, encoding="utf-8")
     report = {
         "checks": [dataclasses.asdict(check) for check in results],
+        "throughput": [dataclasses.asdict(row) for row in rows],
     }
     (run_dir / "scaleout.json").write_text(json.dumps(report, indent=2, default=str), "utf-8")
     print(f"run dir: {run_dir}")

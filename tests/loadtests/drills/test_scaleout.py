@@ -2,6 +2,7 @@
 namespace, link, process or temp dir behind, also when it is ended by a signal; and
 `--remove-leftovers` removes what a run killed outright left, and nothing else."""
 
+import json
 import os
 import signal
 import subprocess
@@ -23,6 +24,7 @@ pytestmark = [
         reason="network namespaces need root on Linux",
     ),
 ]
+SHORT_FORM_TIMEOUT_SECONDS = 420
 READY_TIMEOUT_SECONDS = 180
 EXIT_INTERRUPTED = 130
 
@@ -72,4 +74,24 @@ def test_a_signal_mid_start_leaves_nothing(haproxy: str, tmp_path: Path) -> None
             time.sleep(0.5)
         run.send_signal(signal.SIGTERM)
         assert run.wait(timeout=READY_TIMEOUT_SECONDS) == EXIT_INTERRUPTED
+    assert not find_leftovers()
+
+
+def test_the_short_form_passes_every_check_and_leaves_nothing(haproxy: str, tmp_path: Path) -> None:
+    finished = subprocess.run(
+        drill_command(tmp_path),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=SHORT_FORM_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    report = json.loads((tmp_path / "scaleout.json").read_text())
+    checks = {check["name"]: check for check in report["checks"]}
+    assert all(check["passed"] for check in checks.values())
+    rate = checks["rate limit exact across hosts"]["numbers"]
+    assert rate["statuses"].get("429") == 200
+    assert all(count > 0 for count in rate["per_host"].values())
+    assert [row["hosts"] for row in report["throughput"]] == [1, 2, 3]
     assert not find_leftovers()
