@@ -22,7 +22,7 @@ from loadtests.drills.ledger import Ledger
 from loadtests.drills.load import EVERYDAY_PROGRAM, program_body
 from loadtests.scaleout.balancer import HAProxy
 from loadtests.scaleout.cluster import AppHost, Cluster
-from loadtests.scaleout.load import Accounts, LoadResult, run_load
+from loadtests.scaleout.load import LOAD_GENERATOR_CPU, Accounts, LoadResult, run_load
 from loadtests.scaleout.network import SECOND_CLIENT_ADDRESS
 
 REQUEST_TIMEOUT_SECONDS = 20.0
@@ -361,14 +361,15 @@ async def throughput(
     for host in cluster.hosts[:hosts]:
         await asyncio.to_thread(balancer.wait_status, host.name, "UP", HOST_UP_SECONDS)
     serving = cluster.hosts[:hosts]
-    app_before = sum(host.cpu_seconds() for host in serving)
-    busy_before = _machine_busy_seconds()
-    result = await run_load(balancer.base_url, accounts, seconds, max_requests)
-    app_cpu = sum(host.cpu_seconds() for host in serving) - app_before
-    busy = _machine_busy_seconds() - busy_before
+    meters = {
+        "app": lambda: sum(host.cpu_seconds() for host in serving),
+        "machine": _machine_busy_seconds,
+    }
+    result = await run_load(balancer.base_url, accounts, seconds, max_requests, meters=meters)
+    used = result.used
     return Throughput(
-        hosts, result.answered, result.seconds, app_cpu, busy, result.client_cpu_seconds,
-        len(result.failures),
+        hosts, result.answered, result.seconds, used["app"], used["machine"],
+        used[LOAD_GENERATOR_CPU], len(result.failures),
     )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ RETRY_DEADLINE_SECONDS = 20.0
 CAP_POLL_SECONDS = 0.1
 DRAIN_SECONDS = 25.0
 LIBRARY_PAGE = "/v1/movements?limit=100"
+LOAD_GENERATOR_CPU = "load generator CPU"
 
 
 def failed(attempt: Attempt) -> bool:
@@ -34,15 +35,19 @@ class Shape:
 
 @dataclass(slots=True)
 class LoadResult:
+    started: float
     seconds: float
     attempts: list[Attempt]
     unresolved: int
     """Program creations that got no definite answer before their retry deadline."""
-    client_cpu_seconds: float
+    used: dict[str, float]
+    """What each meter counted from the start to the end of the load (its drain aside)."""
 
     @property
     def answered(self) -> int:
-        return sum(1 for attempt in self.attempts if attempt.status is not None)
+        """Requests answered between the start and the end of the load."""
+        end = self.started + self.seconds
+        return sum(1 for a in self.attempts if a.status is not None and a.done_at <= end)
 
     @property
     def failures(self) -> list[Attempt]:
@@ -111,9 +116,12 @@ async def run_load(
     max_requests: int,
     during: Event | None = None,
     tail_seconds: float = 0.0,
+    meters: dict[str, Callable[[], float]] | None = None,
 ) -> LoadResult:
     """Send the load for `seconds`, or until `max_requests` were sent. With `during` (given the
-    ledger, to fault the hosts and note when), the load ends `tail_seconds` after it does."""
+    ledger, to fault the hosts and note when), the load ends `tail_seconds` after it does. Each
+    meter (CPU seconds, say) is read when the load starts and when it ends; the load generator's
+    own CPU is `LOAD_GENERATOR_CPU`."""
     ledger = Ledger("load", "scaleout")
     api = Api(base_url, ledger)
     programs = Programs(api, RETRY_DEADLINE_SECONDS)
@@ -121,7 +129,8 @@ async def run_load(
     workers += [Reader(api, a, accounts.movement_ids) for a in accounts.readers]
     stop = asyncio.Event()
     client = psutil.Process()
-    cpu_before = sum(client.cpu_times()[:2])
+    meters = {**(meters or {}), LOAD_GENERATOR_CPU: lambda: sum(client.cpu_times()[:2])}
+    before = {name: meter() for name, meter in meters.items()}
     started = ledger.now()
     tasks = [asyncio.ensure_future(worker.run(stop)) for worker in workers]
     tasks.append(asyncio.ensure_future(_stop_at_cap(ledger, stop, max_requests)))
@@ -134,6 +143,7 @@ async def run_load(
             await asyncio.wait_for(stop.wait(), timeout=seconds)
         stop.set()
         ended = ledger.now()
+        used = {name: meter() - before[name] for name, meter in meters.items()}
         await asyncio.wait(tasks, timeout=DRAIN_SECONDS)
         if event is not None:
             await event
@@ -147,8 +157,7 @@ async def run_load(
     unresolved = sum(
         1 for i in ledger.intents.values() if i.outcome in (Outcome.UNRESOLVED, Outcome.PENDING)
     )
-    client_cpu = sum(client.cpu_times()[:2]) - cpu_before
-    return LoadResult(ended - started, attempts, unresolved, client_cpu)
+    return LoadResult(started, ended - started, attempts, unresolved, used)
 
 
 async def _stop_after(event: asyncio.Future, tail_seconds: float, stop: asyncio.Event) -> None:
