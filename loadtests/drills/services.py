@@ -93,7 +93,7 @@ def interruptible() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+def stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
@@ -188,7 +188,7 @@ class PrivateRedis:
 
     def stop(self) -> None:
         if self._process is not None:
-            _stop_process(self._process)
+            stop_process(self._process)
             self._process = None
 
 

@@ -10,14 +10,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from loadtests.drills.services import (
     START_TIMEOUT_SECONDS,
     Cleanup,
     ServiceError,
-    _stop_process,
     free_port,
+    stop_process,
     wait_until,
 )
 
@@ -73,9 +71,12 @@ def haproxy_binary() -> str | None:
     if found is not None or shutil.which("apt-get") is None:
         return found
     for command in (APT_UPDATE, APT_INSTALL):
-        subprocess.run(  # noqa: S603
-            command, capture_output=True, timeout=APT_TIMEOUT_SECONDS, check=False
-        )
+        try:
+            subprocess.run(  # noqa: S603
+                command, capture_output=True, timeout=APT_TIMEOUT_SECONDS, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return None
     return shutil.which("haproxy") or shutil.which("haproxy", path=DEBIAN_SBIN)
 
 
@@ -205,13 +206,7 @@ class HAProxy:
             f"haproxy did not see {server} {status}",
         )
 
-    def ready(self) -> bool:
-        try:
-            return httpx.get(f"{self.base_url}/health/ready", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
     def stop(self) -> None:
         if self._process is not None:
-            _stop_process(self._process)
+            stop_process(self._process)
             self._process = None
