@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -92,11 +93,22 @@ def check_alloy(environment: dict[str, str], *arguments: str) -> str:
 class AlloyServer:
     """`alloy serve --workers 2` in its own session, its output appended to one log file."""
 
-    def __init__(self, environment: dict[str, str], log_path: Path, cleanup: Cleanup) -> None:
+    def __init__(
+        self,
+        environment: dict[str, str],
+        log_path: Path,
+        cleanup: Cleanup,
+        host: str = LOOPBACK,
+        port: int | None = None,
+        launcher: Sequence[str] = (),
+    ) -> None:
+        """`launcher` is a command the server runs under, e.g. `ip netns exec NAME`."""
         self.environment = environment
-        self.port = free_port()
+        self.host = host
+        self.port = port or free_port()
+        self.launcher = list(launcher)
         self.log_path = log_path
-        self.base_url = f"http://{LOOPBACK}:{self.port}"
+        self.base_url = f"http://{host}:{self.port}"
         self.starts = 0
         self._process: subprocess.Popen | None = None
         cleanup.add("server", self.stop)
@@ -110,8 +122,8 @@ class AlloyServer:
 
     def start(self) -> None:
         command = [
-            sys.executable, "-m", "alloy_cli.main", "serve",
-            "--host", LOOPBACK, "--port", str(self.port), "--workers", str(WORKERS),
+            *self.launcher, sys.executable, "-m", "alloy_cli.main", "serve",
+            "--host", self.host, "--port", str(self.port), "--workers", str(WORKERS),
         ]  # fmt: skip
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(  # noqa: S603

@@ -93,7 +93,7 @@ def interruptible() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+def stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
@@ -109,8 +109,11 @@ def _stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECON
 class PrivateRedis:
     """A `redis-server` without persistence that the drills kill, freeze and restart empty."""
 
-    def __init__(self, directory: Path, cleanup: Cleanup, port: int | None = None) -> None:
+    def __init__(
+        self, directory: Path, cleanup: Cleanup, port: int | None = None, host: str = LOOPBACK
+    ) -> None:
         self.directory = directory
+        self.host = host
         self.port = port or free_port()
         self.log_path = directory / "redis.log"
         self._process: subprocess.Popen | None = None
@@ -118,7 +121,7 @@ class PrivateRedis:
 
     @property
     def url(self) -> str:
-        return f"redis://{LOOPBACK}:{self.port}/0"
+        return f"redis://{self.host}:{self.port}/0"
 
     @property
     def pid(self) -> int | None:
@@ -129,13 +132,16 @@ class PrivateRedis:
         command = [
             REDIS_SERVER,
             "--port", str(self.port),
-            "--bind", LOOPBACK,
+            "--bind", self.host,
             "--save", "",
             "--appendonly", "no",
             "--dir", str(self.directory),
             "--logfile", str(self.log_path),
             "--daemonize", "no",
         ]  # fmt: skip
+        if self.host != LOOPBACK:
+            # Protected mode answers only loopback clients; the host is a private bridge's.
+            command += ["--protected-mode", "no"]
         self._process = subprocess.Popen(  # noqa: S603
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -143,7 +149,7 @@ class PrivateRedis:
 
     def answers(self) -> bool:
         client = redis.Redis(
-            host=LOOPBACK,
+            host=self.host,
             port=self.port,
             socket_timeout=PING_TIMEOUT_SECONDS,
             socket_connect_timeout=PING_TIMEOUT_SECONDS,
@@ -182,7 +188,7 @@ class PrivateRedis:
 
     def stop(self) -> None:
         if self._process is not None:
-            _stop_process(self._process)
+            stop_process(self._process)
             self._process = None
 
 
@@ -194,11 +200,17 @@ class PrivatePostgres:
     """
 
     def __init__(
-        self, cleanup: Cleanup, port: int | None = None, binaries: Path = POSTGRES_BIN
+        self,
+        cleanup: Cleanup,
+        port: int | None = None,
+        binaries: Path = POSTGRES_BIN,
+        host: str = LOOPBACK,
+        directory_prefix: str = "alloy-drill-pg-",
     ) -> None:
+        self.host = host
         self.port = port or free_port()
         self.binaries = binaries
-        self.root = Path(tempfile.mkdtemp(prefix="alloy-drill-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix=directory_prefix))
         self.data_dir = self.root / "data"
         self.log_path = self.root / "postgres.log"
         self._as_postgres = os.geteuid() == 0
@@ -208,7 +220,7 @@ class PrivatePostgres:
         cleanup.add("postgres", self.destroy)
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgres://{POSTGRES_SUPERUSER}@{LOOPBACK}:{self.port}/{database}"
+        return f"postgres://{POSTGRES_SUPERUSER}@{self.host}:{self.port}/{database}"
 
     def _run(self, *command: str | Path, timeout: float = START_TIMEOUT_SECONDS) -> None:
         """Run a PostgreSQL binary; its output goes to a file, never a pipe, because the server
@@ -248,9 +260,15 @@ class PrivatePostgres:
             "--no-sync",
         )  # fmt: skip
 
+    def trust_network(self, network: str) -> None:
+        """Let clients from `network` (CIDR) in without a password, as loopback clients are."""
+        hba = self.data_dir / "pg_hba.conf"
+        with hba.open("a", encoding="utf-8") as rules:
+            rules.write(f"host all all {network} trust\n")
+
     def start(self) -> None:
         options = (
-            f"-p {self.port} -c listen_addresses={LOOPBACK} -k {self.root} "
+            f"-p {self.port} -c listen_addresses={self.host} -k {self.root} "
             "-c max_connections=100 -c log_min_messages=warning"
         )
         self._pg_ctl("-o", options, "-l", str(self.log_path), "start")

@@ -1,0 +1,5 @@
+import sys
+
+from loadtests.scaleout.runner import main
+
+sys.exit(main())
