@@ -33,6 +33,7 @@ from redis.asyncio import Redis
 
 from alloy_api.kit.errors import DomainError, ErrorCode, RateLimitedError
 from alloy_api.kit.redis_link import RedisLink, RedisUnavailableError
+from alloy_api.kit.resp import Script
 from alloy_api.settings import Settings
 from alloy_api.state import app_state
 
@@ -69,6 +70,8 @@ for _, key in ipairs(KEYS) do
 end
 return 0
 """
+RESERVE = Script(RESERVE_SCRIPT)
+RELEASE = Script(RELEASE_SCRIPT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,28 +159,21 @@ class RedisAttemptStore:
 
     def __init__(self, link: RedisLink) -> None:
         self._link = link
-        self._reserve = link.client.register_script(RESERVE_SCRIPT)
-        self._release = link.client.register_script(RELEASE_SCRIPT)
         self.fallback = MemoryAttemptStore()
 
     async def reserve(
         self, keys: Sequence[str], limits: Sequence[int], window_ms: int
     ) -> Reservation:
-        async def call(client: Redis) -> list[int]:
-            return await self._reserve(keys=list(keys), args=[window_ms, *limits], client=client)
-
         try:
-            granted, failures_before, retry_after_ms = await self._link.run(call)
+            reply = await self._link.run_script(RESERVE, list(keys), [window_ms, *limits])
         except RedisUnavailableError:
             return await self.fallback.reserve(keys, limits, window_ms)
+        granted, failures_before, retry_after_ms = reply
         return Reservation(bool(granted), int(failures_before), int(retry_after_ms))
 
     async def release(self, keys: Sequence[str]) -> None:
-        async def call(client: Redis) -> int:
-            return await self._release(keys=list(keys), client=client)
-
         try:
-            await self._link.run(call)
+            await self._link.run_script(RELEASE, list(keys), [])
         except RedisUnavailableError:
             await self.fallback.release(keys)
 
