@@ -160,7 +160,7 @@ async def measure(args: argparse.Namespace) -> None:
         for _ in range(args.warmup):
             await request_once(app, scope)
         statuses: dict[int, int] = {}
-        profiler = cProfile.Profile() if args.profile else None
+        profiler = cProfile.Profile(time.process_time) if args.profile else None
         if profiler is not None:
             profiler.enable()
         started = time.process_time()

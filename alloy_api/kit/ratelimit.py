@@ -285,5 +285,7 @@ class RateLimitStage:
         if refusal is not None:
             raise refusal
         response = await call_next()
-        response.headers.update(self._limiter.headers(applied))
+        # Only this stage sets these headers (a 429 it refuses never reaches here): an append
+        # costs less than werkzeug's replace, which compares every header already present.
+        response.headers.extend(self._limiter.headers(applied))
         return response

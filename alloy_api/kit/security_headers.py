@@ -51,6 +51,19 @@ STATIC_SECURITY_HEADERS = {
 }
 
 
+JSON_SECURITY_HEADERS = (
+    *STATIC_SECURITY_HEADERS.items(),
+    ("Content-Security-Policy", JSON_CONTENT_SECURITY_POLICY),
+    ("Server", NO_SERVER_BANNER),
+)
+"""Appended, not set: no route sets any of them, and werkzeug's set compares every header."""
+DOCS_SECURITY_HEADERS = (
+    *STATIC_SECURITY_HEADERS.items(),
+    ("Content-Security-Policy", DOCS_CONTENT_SECURITY_POLICY),
+    ("Server", NO_SERVER_BANNER),
+)
+
+
 NO_STORE_PREFIXES = ("/v1/users/", "/v1/auth/", "/v1/admin/")
 """Accounts, tokens and administration: never kept by any cache, even with an ETag."""
 
@@ -69,13 +82,9 @@ class SecurityHeadersStage:
     async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
         response = await call_next()
         headers = response.headers
-        headers.extend(STATIC_SECURITY_HEADERS)
         path = request.path
-        headers["Content-Security-Policy"] = (
-            DOCS_CONTENT_SECURITY_POLICY if path == DOCS_PATH else JSON_CONTENT_SECURITY_POLICY
-        )
         cache_control = _cache_control(path, response)
         if cache_control is not None:
             headers["Cache-Control"] = cache_control
-        headers["Server"] = NO_SERVER_BANNER
+        headers.extend(DOCS_SECURITY_HEADERS if path == DOCS_PATH else JSON_SECURITY_HEADERS)
         return response
