@@ -45,6 +45,7 @@ from redis.asyncio import Redis
 
 from alloy_api.kit.errors import DomainError, ErrorCode, RateLimitedError
 from alloy_api.kit.redis_link import RedisLink, RedisUnavailableError
+from alloy_api.kit.resp import Script
 from alloy_api.settings import Settings
 from alloy_api.state import app_state
 
@@ -83,6 +84,8 @@ for _, key in ipairs(KEYS) do
 end
 return 0
 """
+RESERVE = Script(RESERVE_SCRIPT)
+RELEASE = Script(RELEASE_SCRIPT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,32 +194,23 @@ class RedisAttemptStore:
 
     def __init__(self, link: RedisLink) -> None:
         self._link = link
-        self._reserve = link.client.register_script(RESERVE_SCRIPT)
-        self._release = link.client.register_script(RELEASE_SCRIPT)
         self.fallback = MemoryAttemptStore()
 
     async def reserve(self, budgets: Sequence[Budget]) -> Reservation:
+        keys = [budget.key for budget in budgets]
         arguments: list[int] = []
         for budget in budgets:
             guard = 0 if budget.only_while_failing is None else budget.only_while_failing + 1
             arguments += [budget.limit, budget.window_ms, guard]
-
-        async def call(client: Redis) -> list[int]:
-            keys = [budget.key for budget in budgets]
-            return await self._reserve(keys=keys, args=arguments, client=client)
-
         try:
-            granted, retry_after_ms, *counts = await self._link.run(call)
+            granted, retry_after_ms, *counts = await self._link.run_script(RESERVE, keys, arguments)
         except RedisUnavailableError:
             return await self.fallback.reserve(budgets)
         return Reservation(bool(granted), tuple(int(c) for c in counts), int(retry_after_ms))
 
     async def release(self, keys: Sequence[str]) -> None:
-        async def call(client: Redis) -> int:
-            return await self._release(keys=list(keys), client=client)
-
         try:
-            await self._link.run(call)
+            await self._link.run_script(RELEASE, list(keys), [])
         except RedisUnavailableError:
             await self.fallback.release(keys)
 

@@ -12,6 +12,7 @@ the rate-limit decision, the values fetched ahead in the first Redis round trip,
 route and the services reach it through `current_state()`.
 """
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import orjson
 from loguru import logger
 from quart import Quart, Response
+from quart.asgi import ASGIHTTPConnection
+from quart.typing import ASGIReceiveCallable, ASGISendCallable
 
 if TYPE_CHECKING:
     from alloy_api.kit.cache.keys import CacheKey
@@ -110,10 +113,43 @@ class Pipeline:
             return Response(orjson.dumps(FALLBACK_ERROR), 500, mimetype="application/json")
 
 
+class InlineHTTPConnection(ASGIHTTPConnection):
+    """Quart's HTTP connection, with the request handled in the server's own task.
+
+    Quart starts a task for the request beside the task reading the client's messages, waits for
+    the first of the two and then cancels and gathers the other: two tasks, a wait and a gather
+    a request. Here only the reader is a task; it still cancels the request when the client
+    disconnects before the response is sent, as Quart does.
+    """
+
+    async def __call__(self, receive: ASGIReceiveCallable, send: ASGISendCallable) -> None:
+        request = self._create_request_from_scope(send)
+        handler = asyncio.current_task()
+        receiver = asyncio.ensure_future(self.handle_messages(request, receive))
+        handling = [True]
+
+        def cancel_on_disconnect(reader: asyncio.Task[None]) -> None:
+            if handling[0] and handler is not None and not reader.cancelled():
+                handler.cancel()
+
+        receiver.add_done_callback(cancel_on_disconnect)
+        try:
+            await self.handle_request(request, send)
+        except asyncio.CancelledError:
+            if receiver.done() and not receiver.cancelled() and handler is not None:
+                handler.uncancel()
+                return
+            raise
+        finally:
+            handling[0] = False
+            receiver.cancel()
+
+
 class PipelineApp(Quart):
     """A Quart app whose requests go through its `pipeline` instead of Quart's hooks."""
 
     pipeline: Pipeline
+    asgi_http_class = InlineHTTPConnection
 
     async def full_dispatch_request(self, request_context: Any = None) -> Response:
         return await self.pipeline.handle()

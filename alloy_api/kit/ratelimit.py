@@ -17,16 +17,16 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quart import Quart, Response, current_app, request
-from redis.asyncio import Redis
 
 from alloy_api.kit.client import client_ip
 from alloy_api.kit.errors import RateLimitedError, retry_after_seconds
 from alloy_api.kit.pipeline import CallNext, RequestState
 from alloy_api.kit.rate_classes import EXEMPT_ATTRIBUTE, RATE_CLASS_ATTRIBUTE, RateClass
 from alloy_api.kit.redis_link import RedisLink, RedisUnavailableError
+from alloy_api.kit.resp import Arg, Script
 from alloy_api.observability.metrics import record_rate_limit_rejection
 from alloy_api.settings import Settings, parse_rate
 
@@ -91,6 +91,7 @@ return reply
 """KEYS: the arrival time, the cache epoch. ARGV: limit, period, then each prefetched cache key
 as the prefix and suffix around its epoch. Reply: allowed, remaining, reset, retry after, the
 epoch, then the prefetched values."""
+GCRA = Script(GCRA_SCRIPT)
 
 
 def gcra_step(tat: float | None, now: float, limit: int, period_ms: int) -> tuple[Decision, float]:
@@ -143,19 +144,15 @@ class RedisRateStore:
 
     def __init__(self, link: RedisLink) -> None:
         self._link = link
-        self._script = link.client.register_script(GCRA_SCRIPT)
 
     async def acquire(
         self, key: str, limit: int, period_ms: int, reads: "Sequence[CacheKey]" = ()
     ) -> Trip:
-        args: list[str | int] = [limit, period_ms]
+        args: list[Arg] = [limit, period_ms]
         for cache_key in reads:
             args.extend((cache_key.epoch_prefix, cache_key.epoch_suffix))
-
-        async def call(client: Redis) -> list[Any]:
-            return await self._script(keys=[key, EPOCH_KEY], args=args, client=client)
-
-        allowed, remaining, reset_ms, retry_after_ms, epoch, *values = await self._link.run(call)
+        reply = await self._link.run_script(GCRA, [key, EPOCH_KEY], args)
+        allowed, remaining, reset_ms, retry_after_ms, epoch, *values = reply
         decision = Decision(bool(allowed), int(remaining), int(reset_ms), int(retry_after_ms))
         prefetched = {
             cache_key.base: value for cache_key, value in zip(reads, values, strict=False)
@@ -288,5 +285,7 @@ class RateLimitStage:
         if refusal is not None:
             raise refusal
         response = await call_next()
-        response.headers.update(self._limiter.headers(applied))
+        # Only this stage sets these headers (a 429 it refuses never reaches here): an append
+        # costs less than werkzeug's replace, which compares every header already present.
+        response.headers.extend(self._limiter.headers(applied))
         return response

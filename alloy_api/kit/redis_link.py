@@ -1,9 +1,11 @@
 """The process's one Redis client, behind a circuit breaker.
 
 Every use of Redis (cache, rate limits, login throttles, the invalidation channel) goes through
-`RedisLink.run`. The first timeout or connection failure opens the breaker: from then on every call
-fails at once with `RedisUnavailableError`, so no request waits out a timeout while Redis is down or
-frozen, and each caller applies its own failure policy (docs/OPERATIONS.md). While it is open a
+`RedisLink.run` or `RedisLink.run_script`. Three timeouts or connection failures in a row
+(`OPEN_AFTER_FAILURES`: one slow command on a loaded machine must not shed every limit) open the
+breaker: from then on every call fails at once with `RedisUnavailableError`, so no request waits
+out a timeout while Redis is down or frozen, and each caller applies its own failure policy
+(docs/OPERATIONS.md). While it is open a
 background probe pings Redis every `redis_breaker_probe_seconds`; when a ping answers, the
 recovery steps run (the outbox of missed invalidations is drained, the cache epoch is moved on
 when this process missed an invalidation) and only then does the breaker close.
@@ -12,9 +14,11 @@ Written here rather than taken from purgatory or aiobreaker: both let a live req
 half-open trial (that request pays the timeout) and have no place for recovery steps that must
 finish before the first request trusts the cache again; this one costs one attribute read per call.
 
-The pool retries a command once on a fresh connection after a connection error (not after a
-timeout), so the connections a restarted Redis left dead are replaced at once instead of failing
-one request each.
+Two clients share the breaker: the Lua scripts of the hot path (rate limits, cache steps, login
+throttles) go through `run_script` on one pipelined connection (`kit.resp`); the rest (pub/sub,
+pings, scans) through `run` on redis-py. Both retry a command once on a fresh connection after a
+connection error (not after a timeout), so the connections a restarted Redis left dead are
+replaced at once instead of failing one request each.
 """
 
 import asyncio
@@ -22,7 +26,7 @@ import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from loguru import logger
 from redis.asyncio import BlockingConnectionPool, Redis
@@ -32,6 +36,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from alloy_api.kit.resp import Arg, RespClient, Script
 from alloy_api.observability.metrics import set_redis_circuit_open
 from alloy_api.settings import Settings
 
@@ -76,6 +81,7 @@ def build_client(settings: Settings) -> Redis | None:
 class RedisLink:
     def __init__(self, client: Redis, settings: Settings) -> None:
         self.client = client
+        self.scripts = RespClient(settings.redis_url or "", settings.redis_timeout_seconds)
         self.is_open = False
         self.opened_at = 0.0
         self.failures_in_a_row = 0
@@ -100,15 +106,29 @@ class RedisLink:
             raise RedisUnavailableError("the Redis circuit is open")
         try:
             result = await call(self.client)
-        except OUTAGES as error:
+        except (*OUTAGES, RedisError) as error:
+            raise self._failed(error) from error
+        self.failures_in_a_row = 0
+        return result
+
+    async def run_script(self, script: Script, keys: list[Arg], args: list[Arg]) -> Any:
+        """`script`'s reply, or `RedisUnavailableError` as `run` raises it."""
+        if not self.available:
+            raise RedisUnavailableError("the Redis circuit is open")
+        try:
+            result = await self.scripts.run_script(script, keys, args)
+        except (*OUTAGES, RedisError) as error:
+            raise self._failed(error) from error
+        self.failures_in_a_row = 0
+        return result
+
+    def _failed(self, error: BaseException) -> RedisUnavailableError:
+        """Count an outage (opening the breaker after enough in a row); what the caller raises."""
+        if isinstance(error, OUTAGES):
             self.failures_in_a_row += 1
             if self.failures_in_a_row >= OPEN_AFTER_FAILURES:
                 self.trip(error)
-            raise RedisUnavailableError(type(error).__name__) from error
-        except RedisError as error:
-            raise RedisUnavailableError(type(error).__name__) from error
-        self.failures_in_a_row = 0
-        return result
+        return RedisUnavailableError(type(error).__name__)
 
     def trip(self, error: BaseException) -> None:
         """Open the breaker (if it is not open already) after `error`."""
@@ -149,5 +169,6 @@ class RedisLink:
             self._probe.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._probe
+        await self.scripts.close()
         await self.client.aclose()
         await self.client.connection_pool.disconnect()

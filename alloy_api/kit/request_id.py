@@ -23,5 +23,5 @@ class RequestIdStage:
     async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
         state.request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
         response = await call_next()
-        response.headers[REQUEST_ID_HEADER] = state.request_id
+        response.headers.add(REQUEST_ID_HEADER, state.request_id)  # set by this stage alone
         return response

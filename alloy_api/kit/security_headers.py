@@ -50,6 +50,19 @@ STATIC_SECURITY_HEADERS = {
 }
 
 
+JSON_SECURITY_HEADERS = (
+    *STATIC_SECURITY_HEADERS.items(),
+    ("Content-Security-Policy", JSON_CONTENT_SECURITY_POLICY),
+    ("Server", NO_SERVER_BANNER),
+)
+"""Appended, not set: no route sets any of them, and werkzeug's set compares every header."""
+DOCS_SECURITY_HEADERS = (
+    *STATIC_SECURITY_HEADERS.items(),
+    ("Content-Security-Policy", DOCS_CONTENT_SECURITY_POLICY),
+    ("Server", NO_SERVER_BANNER),
+)
+
+
 NO_STORE_PREFIXES = ("/v1/users/", "/v1/auth/", "/v1/admin/")
 """Accounts, tokens and administration: never kept by any cache, even with an ETag."""
 
@@ -68,15 +81,10 @@ class SecurityHeadersStage:
     async def __call__(self, state: RequestState, call_next: CallNext) -> Response:
         response = await call_next()
         headers = response.headers
-        headers.extend(STATIC_SECURITY_HEADERS)
         path = request.path
-        headers["Content-Security-Policy"] = (
-            DOCS_CONTENT_SECURITY_POLICY
-            if path == DOCS_PATH or path.startswith(f"{DOCS_PATH}/")
-            else JSON_CONTENT_SECURITY_POLICY
-        )
         cache_control = _cache_control(path, response)
         if cache_control is not None:
             headers["Cache-Control"] = cache_control
-        headers["Server"] = NO_SERVER_BANNER
+        docs = path == DOCS_PATH or path.startswith(f"{DOCS_PATH}/")
+        headers.extend(DOCS_SECURITY_HEADERS if docs else JSON_SECURITY_HEADERS)
         return response

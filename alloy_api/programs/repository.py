@@ -86,6 +86,22 @@ class ProgramRepository(TortoiseRepository[Program]):
         await ProgramSession.bulk_create(sessions, using_db=connection)
         await SessionExercise.bulk_create(exercises, using_db=connection)
 
+    async def owned_with_microcycles(
+        self, owner_id: UUID, program_id: UUID
+    ) -> tuple[Program, list[Microcycle]] | None:
+        """The owner's program and its microcycles in order, in one statement (the microcycles
+        with their program joined); a program without microcycles costs a second one."""
+        microcycles = await (
+            Microcycle.filter(program_id=program_id, program__owner_id=owner_id)
+            .select_related("program")
+            .using_db(self.connection)
+            .order_by("sequence")
+        )
+        if microcycles:
+            return microcycles[0].program, microcycles
+        program = await self.get_owned(owner_id, program_id)
+        return None if program is None else (program, [])
+
     async def microcycles_of(self, program_id: UUID) -> list[Microcycle]:
         return await (
             Microcycle.filter(program_id=program_id).using_db(self.connection).order_by("sequence")

@@ -371,8 +371,10 @@ async def _owned_program(owner_id: UUID, program_id: UUID) -> Program:
 
 
 async def get_program(owner_id: UUID, program_id: UUID) -> CreatedProgram:
-    program = await _owned_program(owner_id, program_id)
-    return CreatedProgram(program, await programs.microcycles_of(program.id))
+    found = await programs.owned_with_microcycles(owner_id, program_id)
+    if found is None:
+        raise program_not_found(program_id)
+    return CreatedProgram(*found)
 
 
 @transactional()

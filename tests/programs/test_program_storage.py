@@ -116,6 +116,25 @@ async def test_storing_a_program_takes_the_same_few_statements_whatever_its_size
     assert len(inserts) == 4, "program, microcycles, sessions and exercises: one each"
 
 
+async def test_reading_a_program_takes_one_statement(
+    client, user_headers, other_user_account
+) -> None:
+    await seed_everything()
+    created = await create_program(client, user_headers, duration_weeks=8, days_per_week=3)
+    path = f"/v1/programs/{created['id']}"
+    assert (await client.get(path, headers=user_headers)).status_code == 200
+    with counting_statements() as reading:
+        response = await client.get(path, headers=user_headers)
+    program = (await response.get_json())["data"]
+    assert len(_sql(reading.statements)) == 1, reading.statements
+    assert program["id"] == created["id"]
+    assert program["name"] == created["name"]
+    assert program["microcycles"] == created["microcycles"]
+    assert [cycle["sequence"] for cycle in program["microcycles"]] == list(range(1, 9))
+    stranger = await client.get(path, headers=other_user_account.headers)
+    assert stranger.status_code == 404
+
+
 async def test_the_database_allows_one_active_program_per_owner(user_account) -> None:
     owner_id = user_account.user.id
 

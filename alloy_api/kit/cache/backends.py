@@ -11,8 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from redis.asyncio import Redis
-
 from alloy_api.kit.cache.keys import (
     DATA_PREFIX,
     EPOCH_KEY,
@@ -23,6 +21,7 @@ from alloy_api.kit.cache.keys import (
     generation_key,
 )
 from alloy_api.kit.redis_link import RedisLink
+from alloy_api.kit.resp import Arg, Script
 
 SCAN_BATCH = 500
 MILLISECONDS = 1000
@@ -72,6 +71,10 @@ local epoch = redis.call('INCR', KEYS[1])
 redis.call('PUBLISH', KEYS[2], ARGV[1])
 return epoch
 """
+READ = Script(READ_SCRIPT)
+FILL = Script(FILL_SCRIPT)
+INVALIDATE = Script(INVALIDATE_SCRIPT)
+BUMP_EPOCH = Script(BUMP_EPOCH_SCRIPT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,53 +113,30 @@ class RedisBackend:
 
     def __init__(self, link: RedisLink) -> None:
         self.link = link
-        client = link.client
-        self._read = client.register_script(READ_SCRIPT)
-        self._fill = client.register_script(FILL_SCRIPT)
-        self._invalidate = client.register_script(INVALIDATE_SCRIPT)
-        self._bump_epoch = client.register_script(BUMP_EPOCH_SCRIPT)
 
     async def read(self, key: CacheKey, lease: bytes, lease_ms: int) -> ReadResult:
-        args = [key.epoch_prefix, key.epoch_suffix, lease, lease_ms]
+        args: list[Arg] = [key.epoch_prefix, key.epoch_suffix, lease, lease_ms]
         args.extend(generation_key(namespace) for namespace in key.generations)
-
-        async def call(client: Redis) -> list[bytes | int | None]:
-            return await self._read(keys=[EPOCH_KEY], args=args, client=client)
-
-        epoch, storage_key, raw, leased = await self.link.run(call)
+        epoch, storage_key, raw, leased = await self.link.run_script(READ, [EPOCH_KEY], args)
         return ReadResult(int(epoch), _text(storage_key), raw or None, bool(leased))
 
     async def fill(self, storage_key: str, lease: bytes, value: bytes, ttl_seconds: int) -> None:
         ttl_ms = ttl_seconds * MILLISECONDS
-
-        async def call(client: Redis) -> int:
-            return await self._fill(keys=[storage_key], args=[lease, value, ttl_ms], client=client)
-
-        await self.link.run(call)
+        await self.link.run_script(FILL, [storage_key], [lease, value, ttl_ms])
 
     async def invalidate(
         self, keys: Sequence[CacheKey], namespaces: Sequence[str], message: bytes
     ) -> None:
-        args: list[str | int | bytes] = [len(keys)]
+        args: list[Arg] = [len(keys)]
         for key in keys:
             args.extend((key.epoch_prefix, key.epoch_suffix))
         args.extend(generation_key(namespace) for namespace in namespaces)
         args.append(message)
-
-        async def call(client: Redis) -> bytes:
-            return await self._invalidate(
-                keys=[EPOCH_KEY, INVALIDATION_CHANNEL], args=args, client=client
-            )
-
-        await self.link.run(call)
+        await self.link.run_script(INVALIDATE, [EPOCH_KEY, INVALIDATION_CHANNEL], args)
 
     async def bump_epoch(self) -> int:
-        async def call(client: Redis) -> int:
-            return await self._bump_epoch(
-                keys=[EPOCH_KEY, INVALIDATION_CHANNEL], args=[EPOCH_MESSAGE], client=client
-            )
-
-        return int(await self.link.run(call))
+        keys: list[Arg] = [EPOCH_KEY, INVALIDATION_CHANNEL]
+        return int(await self.link.run_script(BUMP_EPOCH, keys, [EPOCH_MESSAGE]))
 
     async def ping(self) -> None:
         await self.link.client.ping()
