@@ -125,11 +125,16 @@ def steady_after(
 
 
 def throughput_ratio(
-    attempts: list[Attempt], load_start: float, fault_start: float, fault_end: float
+    attempts: list[Attempt],
+    load_start: float,
+    fault_start: float,
+    fault_end: float,
+    detection_seconds: float = 0.0,
 ) -> tuple[float, float, float | None]:
-    """Readers' 2xx per second before the fault, during it, and the second over the first."""
+    """Readers' 2xx per second before the fault, during it (from `detection_seconds` after its
+    start), and the second over the first."""
     normal = reader_rate(attempts, load_start + RAMP_UP_SECONDS, fault_start)
-    faulted = reader_rate(attempts, fault_start, fault_end)
+    faulted = reader_rate(attempts, fault_start + detection_seconds, fault_end)
     return normal, faulted, (faulted / normal if normal else None)
 
 

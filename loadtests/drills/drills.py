@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from alloy_api.settings import Settings
 from loadtests.drills import analysis
 from loadtests.drills.client import (
     REQUEST_TIMEOUT_SECONDS,
@@ -38,6 +39,8 @@ from loadtests.drills.services import PrivatePostgres, PrivateRedis
 REVOCATION_BOUND_SECONDS = 5.0
 CONNECT_FAILURES = frozenset({"ConnectError", "ConnectTimeout", "PoolTimeout"})
 THROUGHPUT_FLOOR = 0.5
+DETECTION_SECONDS = Settings.model_fields["redis_timeout_seconds"].default
+"""The server's Redis timeout (the drills leave it at its default)."""
 RESENDS = 6
 AROUND_FAULT_SECONDS = 2.0
 """Resends prefer creations acknowledged from this long before the fault to its end."""
@@ -581,16 +584,31 @@ def _probe_criteria(
 
 
 def _throughput_criterion(attempts: list, marks: dict[str, float], numbers: dict) -> Criterion:
-    normal, faulted, ratio = analysis.throughput_ratio(
-        attempts, marks["load_start"], marks["fault_start"], marks["fault_end"]
-    )
-    numbers["throughput"] = {"normal_rps": normal, "faulted_rps": faulted, "ratio": ratio}
+    """Readers' rate while Redis is frozen against the warm-up's, from one Redis timeout after the
+    freeze: until then no request can know Redis froze (the breaker opens on the timeouts the
+    requests in flight meet), and a 5 s short-form fault would spend a fifth of itself there.
+    The rate over the whole freeze is reported beside it."""
+    window = (attempts, marks["load_start"], marks["fault_start"], marks["fault_end"])
+    normal, faulted, ratio = analysis.throughput_ratio(*window, DETECTION_SECONDS)
+    _, whole, whole_ratio = analysis.throughput_ratio(*window)
+    numbers["throughput"] = {
+        "normal_rps": normal,
+        "faulted_rps": faulted,
+        "ratio": ratio,
+        "whole_fault_rps": whole,
+        "whole_fault_ratio": whole_ratio,
+    }
     measured = f"{faulted:.1f} vs {normal:.1f} req/s" + (
         f" ({ratio:.0%})" if ratio is not None else ""
     )
+    if whole_ratio is not None:
+        measured += f"; {whole_ratio:.0%} over the whole freeze"
     passed = ratio is not None and ratio >= THROUGHPUT_FLOOR
     return Criterion(
-        f"reads with Redis frozen ≥ {THROUGHPUT_FLOOR:.0%} of normal", passed, measured
+        f"reads with Redis frozen ≥ {THROUGHPUT_FLOOR:.0%} of normal once a Redis timeout has "
+        "passed",
+        passed,
+        measured,
     )
 
 

@@ -11,6 +11,7 @@ from loadtests.drills.drills import (
     _in_flight_criterion,
     _resend_choice,
     _still_serving,
+    _throughput_criterion,
 )
 from loadtests.drills.ledger import Actor, Attempt, Edit, Intent, Outcome
 from loadtests.drills.probes import Observation, Probe
@@ -83,6 +84,19 @@ def test_throughput_ratio_compares_the_fault_window_with_the_time_before() -> No
     normal, faulted, ratio = analysis.throughput_ratio(before + during, 0.0, 5.0, 10.0)
     assert (normal, faulted) == (10.0, 1.0)
     assert ratio == 0.1
+
+
+def test_the_throughput_criterion_leaves_out_the_first_redis_timeout_of_the_freeze() -> None:
+    before = [attempt(1.0 + i / 10) for i in range(40)]  # 10 per second
+    stalled = [attempt(6.0)]  # the first second: requests wait out the Redis timeout
+    served = [attempt(6.0 + i / 6) for i in range(1, 24)]  # 6 per second once the breaker is open
+    marks = {"load_start": 0.0, "fault_start": 5.0, "fault_end": 10.0}
+    numbers: dict = {}
+    criterion = _throughput_criterion(before + stalled + served, marks, numbers)
+    assert criterion.passed
+    assert numbers["throughput"]["ratio"] == 0.6
+    assert numbers["throughput"]["whole_fault_ratio"] < 0.5
+    assert "over the whole freeze" in criterion.measured
 
 
 def test_the_revocation_window_starts_when_redis_answers_or_the_change_lands() -> None:
