@@ -33,7 +33,13 @@ from loadtests.drills.drills import (
     Services,
     Timing,
 )
-from loadtests.drills.server import ROOT, AlloyServer, alloy_environment, check_alloy
+from loadtests.drills.server import (
+    ROOT,
+    AlloyServer,
+    alloy_environment,
+    check_alloy,
+    checkout_commit,
+)
 from loadtests.drills.services import (
     POSTGRES_BIN,
     Cleanup,
@@ -65,14 +71,6 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--postgres-bin", type=Path, default=POSTGRES_BIN,
                         help=f"PostgreSQL 15 binaries (default {POSTGRES_BIN})")  # fmt: skip
     return parser.parse_args(argv)
-
-
-def _commit() -> str:
-    finished = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return finished.stdout.strip() or "unknown"
 
 
 async def create_database(postgres: PrivatePostgres) -> None:
@@ -190,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             left = cleanup.run()
             if left:
                 print(f"could not remove: {', '.join(left)}", file=sys.stderr)
-    commit = _commit()
+    commit = checkout_commit()
     heading = _heading(form, commit, started)
     text = report.markdown(results, heading)
     print(text)

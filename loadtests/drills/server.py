@@ -25,6 +25,17 @@ from loadtests.drills.services import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def checkout_commit() -> str:
+    """The short commit of the checkout the drills run from, for their reports."""
+    finished = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return finished.stdout.strip() or "unknown"
+
+
 WORKERS = 2
 READY_TIMEOUT_SECONDS = 90.0
 STOP_TIMEOUT_SECONDS = 30.0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from loadtests.drills.server import ROOT
+from loadtests.drills.server import ROOT, checkout_commit
 from loadtests.drills.services import POSTGRES_BIN, Cleanup, ServiceError, interruptible
 from loadtests.scaleout import checks
 from loadtests.scaleout.balancer import Backend, HAProxy, haproxy_binary
@@ -166,14 +166,6 @@ def throughput_markdown(rows: list[checks.Throughput]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _commit() -> str:
-    finished = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return finished.stdout.strip() or "unknown"
-
-
 def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
     refusal = refuse_to_run()
@@ -218,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"could not remove: {', '.join(left)}", file=sys.stderr)
                 status = status or EXIT_HARNESS
     heading = (
-        f"Scale-out drill, {form.name} form, {started:%Y-%m-%d %H:%M} UTC, commit {_commit()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+        f"Scale-out drill, {form.name} form, {started:%Y-%m-%d %H:%M} UTC, "
+        f"commit {checkout_commit()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     text = markdown(results, heading)
     rows = cluster.throughput if cluster is not None else []
