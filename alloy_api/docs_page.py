@@ -11,8 +11,8 @@ from swagger_ui_bundle import swagger_ui_path
 
 from alloy_api.kit.errors import NotFoundError
 from alloy_api.kit.rate_classes import rate_exempt
+from alloy_api.kit.security_headers import DOCS_PATH
 
-DOCS_PATH = "/docs"
 ASSETS = {
     "swagger-ui.css": "text/css; charset=utf-8",
     "swagger-ui-bundle.js": "text/javascript; charset=utf-8",

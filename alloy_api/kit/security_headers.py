@@ -33,6 +33,7 @@ DOCS_CONTENT_SECURITY_POLICY = (
 )
 """The docs page loads only Alloy's own files; Swagger UI sets inline style attributes."""
 DOCS_PATH = "/docs"
+DOCS_ASSETS_PREFIX = f"{DOCS_PATH}/"
 
 NO_SERVER_BANNER = ""
 """Sent so that the ASGI server does not add its own name as a banner."""
@@ -85,6 +86,6 @@ class SecurityHeadersStage:
         cache_control = _cache_control(path, response)
         if cache_control is not None:
             headers["Cache-Control"] = cache_control
-        docs = path == DOCS_PATH or path.startswith(f"{DOCS_PATH}/")
+        docs = path == DOCS_PATH or path.startswith(DOCS_ASSETS_PREFIX)
         headers.extend(DOCS_SECURITY_HEADERS if docs else JSON_SECURITY_HEADERS)
         return response
